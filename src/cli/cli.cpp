@@ -1,0 +1,145 @@
+// Command dispatch, help texts and the tokenize command.
+#include "cli/cli.h"
+
+#include <iostream>
+#include <iterator>
+#include <string_view>
+
+#include "core/json.h"
+#include "core/version.h"
+#include "text/segmenter.h"
+#include "text/tokenizer.h"
+#include "text/utf8.h"
+
+namespace cli {
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    const char* help;
+    int (*run)(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+};
+
+int RunTokenize(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+
+const Command kCommands[] = {
+    {"tokenize", "split UTF-8 text from stdin into words (or sentences) with byte offsets",
+     "usage: corpuslens tokenize [--sentences] [--json] < FILE\n"
+     "\n"
+     "Reads UTF-8 text on standard input and prints its words as Corpus Lens sees them: UAX #29 word\n"
+     "segments holding letters, digits, kana or ideographs, with UTF-8 byte offsets [start, end) and the\n"
+     "NFKC_Casefold normal form search and statistics use.\n"
+     "\n"
+     "  --sentences  print sentences (UAX #29) instead of words\n"
+     "  --json       print one JSON object: {\"tokens\": [{\"start\", \"end\", \"text\", \"norm\"}…]}\n"
+     "               or {\"sentences\": [{\"start\", \"end\", \"text\"}…]}\n"
+     "\n"
+     "Text output is one item per line: start, end, text, normal form, separated by tabs (newlines inside a\n"
+     "sentence are shown as spaces).\n",
+     RunTokenize},
+};
+
+const char* kUsage =
+    "usage: corpuslens COMMAND [OPTIONS]\n"
+    "       corpuslens --version | --help | help COMMAND\n"
+    "\n"
+    "Corpus Lens: text-corpus analysis. Commands:\n";
+
+void PrintUsage(std::ostream& out) {
+    out << kUsage;
+    for (const Command& c : kCommands) out << "  " << c.name << std::string(12 - std::string_view(c.name).size(), ' ') << c.summary << '\n';
+    out << "\nRun 'corpuslens COMMAND --help' for a command's options.\n";
+}
+
+const Command* FindCommand(std::string_view name) {
+    for (const Command& c : kCommands) if (name == c.name) return &c;
+    return nullptr;
+}
+
+std::string OneLine(std::string_view s) {
+    std::string line(s);
+    for (char& c : line) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return line;
+}
+
+int RunTokenize(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+    bool sentences = false, json = false;
+    for (const std::string& a : args) {
+        if (a == "--sentences") sentences = true;
+        else if (a == "--json") json = true;
+        else { err << "corpuslens tokenize: unknown option '" << a << "'\n" << FindCommand("tokenize")->help; return 2; }
+    }
+    std::string input((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (size_t bad = text::FindInvalidUtf8(input); bad != std::string_view::npos) {
+        err << "corpuslens tokenize: standard input is not valid UTF-8 (first bad byte at offset " << bad
+            << "); convert it first, e.g. with iconv -f WINDOWS-1251 -t UTF-8\n";
+        return 1;
+    }
+    core::JsonWriter w;
+    if (json) { w.BeginObject(); w.Key(sentences ? "sentences" : "tokens"); w.BeginArray(); }
+    if (sentences) {
+        text::Segmenter seg(text::SegmentKind::Sentence);
+        if (!seg.valid()) { err << "corpuslens tokenize: ICU sentence rules are missing\n"; return 1; }
+        seg.Reset(input);
+        text::Segment s;
+        while (seg.Next(&s)) {
+            std::string_view sentence = std::string_view(input).substr(s.byte_offset, s.byte_length);
+            uint32_t end = s.byte_offset + s.byte_length;
+            if (json) {
+                w.BeginObject();
+                w.Key("start"); w.Int(s.byte_offset); w.Key("end"); w.Int(end); w.Key("text"); w.String(sentence);
+                w.EndObject();
+            } else {
+                out << s.byte_offset << '\t' << end << '\t' << OneLine(sentence) << '\n';
+            }
+        }
+    } else {
+        text::Tokenizer tok;
+        if (!tok.valid()) { err << "corpuslens tokenize: ICU word rules or normalisation data are missing\n"; return 1; }
+        tok.Reset(input);
+        text::Token t;
+        while (tok.Next(&t)) {
+            std::string_view surface = std::string_view(input).substr(t.byte_offset, t.byte_length);
+            uint32_t end = t.byte_offset + t.byte_length;
+            if (json) {
+                w.BeginObject();
+                w.Key("start"); w.Int(t.byte_offset); w.Key("end"); w.Int(end);
+                w.Key("text"); w.String(surface); w.Key("norm"); w.String(t.norm);
+                w.EndObject();
+            } else {
+                out << t.byte_offset << '\t' << end << '\t' << surface << '\t' << t.norm << '\n';
+            }
+        }
+    }
+    if (json) { w.EndArray(); w.EndObject(); out << w.str() << '\n'; }
+    return 0;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+    if (args.empty()) { PrintUsage(err); return 2; }
+    const std::string& first = args[0];
+    if (first == "--version" || first == "version") {
+        out << "corpuslens " << core::Version() << '\n';
+        return 0;
+    }
+    if (first == "--help" || first == "-h") { PrintUsage(out); return 0; }
+    if (first == "help") {
+        if (args.size() < 2) { PrintUsage(out); return 0; }
+        const Command* c = FindCommand(args[1]);
+        if (!c) { err << "corpuslens: no command '" << args[1] << "'\n"; PrintUsage(err); return 2; }
+        out << c->help;
+        return 0;
+    }
+    const Command* c = FindCommand(first);
+    if (!c) { err << "corpuslens: unknown command '" << first << "'\n\n"; PrintUsage(err); return 2; }
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    for (const std::string& a : rest)
+        if (a == "--help" || a == "-h") { out << c->help; return 0; }
+    return c->run(rest, in, out, err);
+}
+
+}  // namespace cli

@@ -1,0 +1,170 @@
+// Corpus: schema creation and migration, document insertion and full-text queries.
+#include "store/corpus.h"
+
+#include <sqlite3.h>
+
+#include "store/fts5_tokenizer.h"
+
+namespace store {
+
+namespace {
+
+// Schema version 1. Documents hold the text; doc_fts indexes title and text through our tokenizer
+// (external content: the text is stored once, in documents). terms/doc_terms are the bag of words that
+// statistics and topic models read.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE documents(
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    lang TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    word_count INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    imported_from TEXT NOT NULL DEFAULT '',
+    import_notes TEXT NOT NULL DEFAULT '');
+CREATE TABLE fields(
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY(doc_id, key)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE doc_fts USING fts5(title, text, content='documents', content_rowid='id', tokenize='icu');
+CREATE TABLE terms(
+    id INTEGER PRIMARY KEY,
+    term TEXT NOT NULL UNIQUE,
+    df INTEGER NOT NULL DEFAULT 0,
+    cf INTEGER NOT NULL DEFAULT 0,
+    is_stop INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE doc_terms(
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    term_id INTEGER NOT NULL REFERENCES terms(id),
+    count INTEGER NOT NULL,
+    PRIMARY KEY(doc_id, term_id)) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('tokenizer', 'icu nfkc_casefold uax29');
+PRAGMA user_version = 1;
+)sql";
+
+// The tables a database must have before we use it (checked on every open, so a foreign file is refused
+// with a clear message rather than failing later in a view).
+constexpr const char* kRequiredTables[] = {"meta", "documents", "fields", "doc_fts", "terms", "doc_terms"};
+
+}  // namespace
+
+core::Result<Corpus> Corpus::Create(const std::string& path) {
+    auto db = Database::Open(path, OpenMode::Create);
+    if (!db.ok()) return db.status();
+    return Init(std::move(*db), true);
+}
+
+core::Result<Corpus> Corpus::OpenUntrusted(const std::string& path) {
+    auto db = Database::Open(path, OpenMode::Untrusted);
+    if (!db.ok()) return db.status();
+    return Init(std::move(*db), false);
+}
+
+core::Result<Corpus> Corpus::Init(Database db, bool may_create) {
+    Corpus corpus;
+    corpus.Db = std::make_unique<Database>(std::move(db));
+    if (core::Status s = RegisterIcuTokenizer(corpus.Db->handle()); !s.ok()) return s;
+    if (core::Status s = corpus.Migrate(may_create); !s.ok()) return s;
+    auto insert_doc = corpus.Db->Prepare(
+        "INSERT INTO documents(title, source, date, lang, author, url, text, imported_from, word_count) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!insert_doc.ok()) return insert_doc.status();
+    auto insert_fts = corpus.Db->Prepare("INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
+    if (!insert_fts.ok()) return insert_fts.status();
+    corpus.InsertDocument = std::make_unique<Statement>(std::move(*insert_doc));
+    corpus.InsertFts = std::make_unique<Statement>(std::move(*insert_fts));
+    return corpus;
+}
+
+core::Status Corpus::Migrate(bool may_create) {
+    auto version = Db->QueryInt64("PRAGMA user_version");
+    if (!version.ok()) return core::Error(core::StatusCode::Corrupt, "not a database: " + version.status().message());
+    if (*version > kSchemaVersion)
+        return core::Error(core::StatusCode::Unsupported,
+                           "this corpus was made by a newer Corpus Lens (schema " + std::to_string(*version) +
+                           ", this version reads up to " + std::to_string(kSchemaVersion) + ")");
+    if (*version == 0) {
+        auto tables = Db->QueryInt64("SELECT count(*) FROM sqlite_schema");
+        if (!tables.ok()) return tables.status();
+        if (*tables != 0 || !may_create)
+            return core::Error(core::StatusCode::Unsupported, "not a Corpus Lens database (no schema version)");
+        if (core::Status s = Db->Exec(std::string("BEGIN;") + kSchemaV1 + "COMMIT;"); !s.ok()) {
+            Db->Exec("ROLLBACK");
+            return core::Error(s.code(), "creating the corpus schema: " + s.message());
+        }
+    }
+    for (const char* table : kRequiredTables) {
+        auto st = Db->Prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1");
+        if (!st.ok()) return st.status();
+        st->BindText(1, table);
+        auto row = st->Step();
+        if (!row.ok()) return row.status();
+        if (st->ColumnInt64(0) != 1)
+            return core::Error(core::StatusCode::Corrupt, std::string("not a Corpus Lens database: table '") +
+                                                              table + "' is missing");
+    }
+    return core::Status::Ok();
+}
+
+core::Status Corpus::Begin() { return Db->Exec("BEGIN"); }
+core::Status Corpus::Commit() { return Db->Exec("COMMIT"); }
+core::Status Corpus::Rollback() { return Db->Exec("ROLLBACK"); }
+
+core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
+    Statement& st = *InsertDocument;
+    st.Reset();
+    st.BindText(1, doc.title);
+    st.BindText(2, doc.source);
+    st.BindText(3, doc.date);
+    st.BindText(4, doc.lang);
+    st.BindText(5, doc.author);
+    st.BindText(6, doc.url);
+    st.BindText(7, doc.text);
+    st.BindText(8, doc.imported_from);
+    st.BindInt64(9, doc.word_count);
+    if (auto row = st.Step(); !row.ok()) return core::Error(row.status().code(), "adding document: " + row.status().message());
+    int64_t id = sqlite3_last_insert_rowid(Db->handle());
+    Statement& fts = *InsertFts;
+    fts.Reset();
+    fts.BindInt64(1, id);
+    fts.BindText(2, doc.title);
+    fts.BindText(3, doc.text);
+    if (auto row = fts.Step(); !row.ok()) return core::Error(row.status().code(), "indexing document: " + row.status().message());
+    return id;
+}
+
+core::Result<int64_t> Corpus::DocumentCount() { return Db->QueryInt64("SELECT count(*) FROM documents"); }
+
+core::Result<int64_t> Corpus::CountMatches(std::string_view match) {
+    auto st = Db->Prepare("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1");
+    if (!st.ok()) return st.status();
+    st->BindText(1, match);
+    auto row = st->Step();
+    if (!row.ok()) return core::Error(row.status().code(), "search: " + row.status().message());
+    return st->ColumnInt64(0);
+}
+
+core::Result<std::vector<SearchHit>> Corpus::Search(std::string_view match, int limit) {
+    auto st = Db->Prepare(
+        "SELECT rowid, title, snippet(doc_fts, 1, char(2), char(3), '…', 24), bm25(doc_fts, 4.0, 1.0) AS score "
+        "FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY score LIMIT ?2");
+    if (!st.ok()) return st.status();
+    st->BindText(1, match);
+    st->BindInt64(2, limit);
+    std::vector<SearchHit> hits;
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return core::Error(row.status().code(), "search: " + row.status().message());
+        if (!*row) break;
+        hits.push_back({st->ColumnInt64(0), std::string(st->ColumnText(1)), std::string(st->ColumnText(2)),
+                        st->ColumnDouble(3)});
+    }
+    return hits;
+}
+
+}  // namespace store

@@ -1,0 +1,77 @@
+// A corpus is one SQLite database (the file is also the shareable bundle). This class owns the connection,
+// creates or migrates the schema (versioned with PRAGMA user_version, see docs/ARCHITECTURE.md "Data"), and
+// offers typed queries. It does no text processing of its own beyond what the FTS5 "icu" tokenizer does.
+//
+//     auto corpus = store::Corpus::Create(":memory:");
+//     corpus->Begin();
+//     corpus->AddDocument({.title = "Press conference", .text = "…"});
+//     corpus->Commit();
+//     auto hits = corpus->Search("\"lavrov\"", 20);   // an FTS5 MATCH expression; see analysis/search.h
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "store/database.h"
+
+namespace store {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct DocumentInput {
+    std::string title;
+    std::string source;
+    std::string date;       // ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) or empty
+    std::string lang;       // BCP 47 tag or empty
+    std::string author;
+    std::string url;
+    std::string text;       // valid UTF-8
+    int64_t word_count = 0; // tokens in text, as counted by text::Tokenizer (the caller counts)
+    std::string imported_from;
+};
+
+// Highlight markers inside SearchHit::snippet around each matched word (ASCII STX / ETX).
+inline constexpr char kHighlightBegin = '\x02';
+inline constexpr char kHighlightEnd = '\x03';
+
+struct SearchHit {
+    int64_t doc_id = 0;
+    std::string title;
+    std::string snippet;    // a window of the text around the best match, with highlight markers
+    double score = 0;       // bm25 (title weighted 4×); lower is a better match, as in FTS5
+};
+
+class Corpus {
+public:
+    // A new or existing database of our own (":memory:" for a temporary one); migrates an older schema.
+    static core::Result<Corpus> Create(const std::string& path);
+    // A database from elsewhere (a shared bundle): opened defensively and checked before use.
+    static core::Result<Corpus> OpenUntrusted(const std::string& path);
+
+    core::Status Begin();
+    core::Status Commit();
+    core::Status Rollback();
+
+    // Adds a document and indexes it for full-text search; returns its id. Call inside Begin/Commit for speed.
+    core::Result<int64_t> AddDocument(const DocumentInput& doc);
+    core::Result<int64_t> DocumentCount();
+    // Number of documents matching an FTS5 MATCH expression.
+    core::Result<int64_t> CountMatches(std::string_view match);
+    // The best `limit` documents for an FTS5 MATCH expression, best first.
+    core::Result<std::vector<SearchHit>> Search(std::string_view match, int limit);
+
+    Database& db() { return *Db; }
+
+private:
+    Corpus() = default;
+    static core::Result<Corpus> Init(Database db, bool may_create);
+    core::Status Migrate(bool may_create);
+
+    std::unique_ptr<Database> Db;   // heap-held so prepared statements stay valid when Corpus moves
+    std::unique_ptr<Statement> InsertDocument, InsertFts;
+};
+
+}  // namespace store

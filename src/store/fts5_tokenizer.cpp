@@ -1,0 +1,72 @@
+// The "icu" FTS5 tokenizer: text::Tokenizer behind FTS5's fts5_tokenizer (v1) callbacks.
+#include "store/fts5_tokenizer.h"
+
+#include <cstring>
+#include <new>
+
+#include <sqlite3.h>
+
+#include "text/tokenizer.h"
+
+namespace store {
+
+namespace {
+
+struct IcuFts5Tokenizer {
+    text::Tokenizer Words;
+    explicit IcuFts5Tokenizer(text::TokenizerOptions options) : Words(options) {}
+};
+
+int IcuCreate(void*, const char** args, int arg_count, Fts5Tokenizer** out) {
+    text::TokenizerOptions options;
+    for (int i = 0; i + 1 < arg_count; i += 2) {
+        if (std::strcmp(args[i], "fold_case") == 0) options.fold_case = std::strcmp(args[i + 1], "0") != 0;
+        else return SQLITE_ERROR;
+    }
+    if (arg_count % 2 != 0) return SQLITE_ERROR;
+    auto* tokenizer = new (std::nothrow) IcuFts5Tokenizer(options);
+    if (!tokenizer) return SQLITE_NOMEM;
+    if (!tokenizer->Words.valid()) { delete tokenizer; return SQLITE_ERROR; }
+    *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
+    return SQLITE_OK;
+}
+
+void IcuDelete(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<IcuFts5Tokenizer*>(tokenizer); }
+
+int IcuTokenize(Fts5Tokenizer* handle, void* context, int /*flags*/, const char* text, int text_bytes,
+                int (*emit)(void*, int, const char*, int, int, int)) {
+    auto* tokenizer = reinterpret_cast<IcuFts5Tokenizer*>(handle);
+    text::Tokenizer& words = tokenizer->Words;
+    words.Reset(std::string_view(text ? text : "", static_cast<size_t>(text_bytes)));
+    text::Token token;
+    while (words.Next(&token)) {
+        if (token.norm.empty()) continue;
+        int rc = emit(context, 0, token.norm.data(), static_cast<int>(token.norm.size()),
+                      static_cast<int>(token.byte_offset), static_cast<int>(token.byte_offset + token.byte_length));
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+fts5_api* GetFts5Api(sqlite3* db) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
+    sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return api;
+}
+
+}  // namespace
+
+core::Status RegisterIcuTokenizer(sqlite3* db) {
+    fts5_api* api = GetFts5Api(db);
+    if (!api) return core::Error(core::StatusCode::Internal, "this SQLite build has no FTS5");
+    static fts5_tokenizer callbacks = {IcuCreate, IcuDelete, IcuTokenize};
+    int rc = api->xCreateTokenizer(api, "icu", nullptr, &callbacks, nullptr);
+    if (rc != SQLITE_OK) return core::Error(core::StatusCode::Internal, "registering the FTS5 tokenizer failed");
+    return core::Status::Ok();
+}
+
+}  // namespace store

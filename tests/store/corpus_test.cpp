@@ -1,0 +1,137 @@
+// The corpus database: schema, FTS5 through our ICU tokenizer, refusal of foreign and damaged files.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "store/corpus.h"
+
+namespace {
+
+store::Corpus MakeCorpus() {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE_MESSAGE(corpus.ok(), corpus.status().ToString());
+    REQUIRE(corpus->Begin().ok());
+    const store::DocumentInput docs[] = {
+        {.title = "Press conference", .text = "Foreign Minister Sergey Lavrov answered questions in Moscow."},
+        {.title = "Интервью", .text = "СЕРГЕЙ ЛАВРОВ: Мы готовы к диалогу. Сергей Лавров встретился с коллегами."},
+        {.title = "Berlin notes", .text = "The embassy is on the Straße des 17. Juni in Berlin."},
+        {.title = "Lavrov in Geneva", .text = "Talks in Geneva continued on Tuesday."},
+    };
+    for (const auto& d : docs) REQUIRE(corpus->AddDocument(d).ok());
+    REQUIRE(corpus->Commit().ok());
+    return std::move(*corpus);
+}
+
+std::string TempPath(const char* name) {
+    return std::string(CL_TEST_DATA_DIR) + "/../../build/" + name;  // inside the build tree, git-ignored
+}
+
+}  // namespace
+
+TEST_SUITE("store") {
+
+TEST_CASE("a new corpus has the current schema version and no documents") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    CHECK(*corpus->db().QueryInt64("PRAGMA user_version") == store::kSchemaVersion);
+    CHECK(*corpus->DocumentCount() == 0);
+}
+
+TEST_CASE("fts5 with the icu tokenizer matches across case and compatibility forms") {
+    store::Corpus corpus = MakeCorpus();
+    CHECK(*corpus.DocumentCount() == 4);
+    CHECK(*corpus.CountMatches("\"сергей\"") == 1);            // «СЕРГЕЙ» and «Сергей» both in one document
+    CHECK(*corpus.CountMatches("\"lavrov\"") == 2);            // text of one, title of another
+    CHECK(*corpus.CountMatches("\"strasse\"") == 1);           // «Straße»
+    CHECK(*corpus.CountMatches("\"лавров\" \"диалогу\"") == 1);
+    CHECK(*corpus.CountMatches("\"nothing\"") == 0);
+}
+
+TEST_CASE("search ranks title matches first and marks hits in snippets") {
+    store::Corpus corpus = MakeCorpus();
+    auto hits = corpus.Search("\"lavrov\"", 10);
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 2);
+    CHECK((*hits)[0].title == "Lavrov in Geneva");
+    CHECK((*hits)[0].score <= (*hits)[1].score);
+    const std::string& snippet = (*hits)[1].snippet;
+    CHECK(snippet.find(std::string(1, store::kHighlightBegin) + "Lavrov" + store::kHighlightEnd) != std::string::npos);
+}
+
+TEST_CASE("an fts5 syntax error is a Status, not a crash") {
+    store::Corpus corpus = MakeCorpus();
+    auto count = corpus.CountMatches("\"unterminated");
+    REQUIRE_FALSE(count.ok());
+    CHECK(count.status().code() == core::StatusCode::InvalidInput);
+    CHECK(count.status().message().find("search") == 0);
+}
+
+TEST_CASE("a rolled-back transaction leaves the corpus as it was") {
+    store::Corpus corpus = MakeCorpus();
+    REQUIRE(corpus.Begin().ok());
+    REQUIRE(corpus.AddDocument({.title = "draft", .text = "temporary words"}).ok());
+    REQUIRE(corpus.Rollback().ok());
+    CHECK(*corpus.DocumentCount() == 4);
+    CHECK(*corpus.CountMatches("\"temporary\"") == 0);
+}
+
+TEST_CASE("a saved corpus reopens as an untrusted bundle and still searches") {
+    std::string path = TempPath("store_test_bundle.sqlite");
+    std::remove(path.c_str());
+    {
+        auto corpus = store::Corpus::Create(path);
+        REQUIRE_MESSAGE(corpus.ok(), corpus.status().ToString());
+        REQUIRE(corpus->AddDocument({.title = "t", .text = "Сергей Лавров"}).ok());
+    }
+    auto reopened = store::Corpus::OpenUntrusted(path);
+    REQUIRE_MESSAGE(reopened.ok(), reopened.status().ToString());
+    CHECK(*reopened->CountMatches("\"сергей\"") == 1);
+    std::remove(path.c_str());
+}
+
+TEST_CASE("files that are not corpus databases are refused with a clear message") {
+    SUBCASE("a text file") {
+        std::string path = TempPath("store_test_not_a_db.sqlite");
+        std::ofstream(path) << "this is not a database, just some text that is long enough to look like a header";
+        auto corpus = store::Corpus::OpenUntrusted(path);
+        REQUIRE_FALSE(corpus.ok());
+        CHECK(corpus.status().code() == core::StatusCode::Corrupt);
+        std::remove(path.c_str());
+    }
+    SUBCASE("a sqlite database of something else") {
+        std::string path = TempPath("store_test_other.sqlite");
+        std::remove(path.c_str());
+        {
+            auto db = store::Database::Open(path, store::OpenMode::Create);
+            REQUIRE(db.ok());
+            REQUIRE(db->Exec("CREATE TABLE people(name TEXT)").ok());
+        }
+        auto corpus = store::Corpus::OpenUntrusted(path);
+        REQUIRE_FALSE(corpus.ok());
+        CHECK(corpus.status().message().find("not a Corpus Lens database") != std::string::npos);
+        std::remove(path.c_str());
+    }
+    SUBCASE("a corpus from a newer version") {
+        std::string path = TempPath("store_test_newer.sqlite");
+        std::remove(path.c_str());
+        {
+            auto db = store::Database::Open(path, store::OpenMode::Create);
+            REQUIRE(db.ok());
+            REQUIRE(db->Exec("PRAGMA user_version = 99").ok());
+        }
+        auto corpus = store::Corpus::OpenUntrusted(path);
+        REQUIRE_FALSE(corpus.ok());
+        CHECK(corpus.status().code() == core::StatusCode::Unsupported);
+        CHECK(corpus.status().message().find("newer Corpus Lens") != std::string::npos);
+        std::remove(path.c_str());
+    }
+    SUBCASE("a missing file") {
+        auto corpus = store::Corpus::OpenUntrusted(TempPath("does_not_exist.sqlite"));
+        REQUIRE_FALSE(corpus.ok());
+        CHECK(corpus.status().code() == core::StatusCode::Io);
+    }
+}
+
+}  // TEST_SUITE
