@@ -180,7 +180,8 @@ cl_build_icu_data() {
         icupkg -l "$full" > "$out/work/all.txt"
         grep -v '^#' "$CL_ROOT/assets/icu-data-items.txt" | sed '/^$/d' > "$out/work/keep.txt"
         grep -vxF -f "$out/work/keep.txt" "$out/work/all.txt" > "$out/work/remove.txt"
-        icupkg -r "$out/work/remove.txt" "$full" "$out/work/icudt72l.dat" >&2 || die "icupkg failed"
+        icupkg --ignore-deps -r "$out/work/remove.txt" "$full" "$out/work/icudt72l.dat" > "$out/work/icupkg.log" 2>&1 \
+            || die "icupkg failed: $(cat "$out/work/icupkg.log")"
         mv "$out/work/icudt72l.dat" "$out/icudt72l.dat"
     fi
     echo "$out/icudt72l.dat"
