@@ -140,6 +140,20 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
 
 core::Result<int64_t> Corpus::DocumentCount() { return Db->QueryInt64("SELECT count(*) FROM documents"); }
 
+core::Result<std::vector<DocumentSummary>> Corpus::ListDocuments() {
+    auto st = Db->Prepare("SELECT id, title, source, date, lang, word_count FROM documents ORDER BY id");
+    if (!st.ok()) return st.status();
+    std::vector<DocumentSummary> docs;
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return core::Error(row.status().code(), "listing documents: " + row.status().message());
+        if (!*row) break;
+        docs.push_back({st->ColumnInt64(0), std::string(st->ColumnText(1)), std::string(st->ColumnText(2)),
+                        std::string(st->ColumnText(3)), std::string(st->ColumnText(4)), st->ColumnInt64(5)});
+    }
+    return docs;
+}
+
 core::Result<int64_t> Corpus::CountMatches(std::string_view match) {
     auto st = Db->Prepare("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1");
     if (!st.ok()) return st.status();

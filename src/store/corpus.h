@@ -44,6 +44,13 @@ struct SearchHit {
     double score = 0;       // bm25 (title weighted 4×); lower is a better match, as in FTS5
 };
 
+// One row of the document list (everything but the text).
+struct DocumentSummary {
+    int64_t id = 0;
+    std::string title, source, date, lang;
+    int64_t word_count = 0;
+};
+
 class Corpus {
 public:
     // A new or existing database of our own (":memory:" for a temporary one); migrates an older schema.
@@ -58,6 +65,8 @@ public:
     // Adds a document and indexes it for full-text search; returns its id. Call inside Begin/Commit for speed.
     core::Result<int64_t> AddDocument(const DocumentInput& doc);
     core::Result<int64_t> DocumentCount();
+    // All documents in id order, without their text.
+    core::Result<std::vector<DocumentSummary>> ListDocuments();
     // Number of documents matching an FTS5 MATCH expression.
     core::Result<int64_t> CountMatches(std::string_view match);
     // The best `limit` documents for an FTS5 MATCH expression, best first.

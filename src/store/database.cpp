@@ -62,6 +62,8 @@ Database& Database::operator=(Database&& other) noexcept {
     return *this;
 }
 
+const char* SqliteVersion() { return sqlite3_libversion(); }
+
 core::Status StatusFromSqlite(int rc, std::string_view what, std::string_view detail) {
     core::StatusCode code = core::StatusCode::Internal;
     switch (rc & 0xff) {

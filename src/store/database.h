@@ -80,6 +80,9 @@ private:
     sqlite3* Db = nullptr;
 };
 
+// "3.52.0": the SQLite compiled into this build.
+const char* SqliteVersion();
+
 // Translates a SQLite result code into our status list (SQLITE_CORRUPT → Corrupt, SQLITE_FULL → Io …).
 core::Status StatusFromSqlite(int rc, std::string_view what, std::string_view detail);
 

@@ -7,6 +7,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/udata.h>
 #include <unicode/unorm2.h>
+#include <unicode/uvernum.h>
 
 namespace text {
 
@@ -38,6 +39,8 @@ core::Status LoadIcuData(const std::string& path) {
     }
     return core::Status::Ok();
 }
+
+const char* IcuVersion() { return U_ICU_VERSION; }
 
 core::Status CheckIcuData() {
     UErrorCode status = U_ZERO_ERROR;

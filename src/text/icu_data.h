@@ -16,4 +16,7 @@ core::Status LoadIcuData(const std::string& path);
 // reported at start-up with its name instead of failing later inside a view.
 core::Status CheckIcuData();
 
+// "72.1": the ICU this build uses.
+const char* IcuVersion();
+
 }  // namespace text

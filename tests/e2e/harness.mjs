@@ -1,0 +1,64 @@
+// Shared pieces of the browser tests: serve dist/ on a free loopback port, launch Debian's Chromium through
+// playwright-core (software WebGL2 via SwiftShader), open the app and wait on its state API — never on time.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const artifacts = join(root, 'build', 'e2e');
+mkdirSync(artifacts, { recursive: true });
+
+export async function startServer() {
+  const server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), join(root, 'dist'), '0'],
+                       { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => {
+      const match = /http:\/\/localhost:\d+\//.exec(String(chunk));
+      if (match) resolve(match[0]);
+    });
+    server.on('exit', (code) => reject(new Error(`dev server exited with ${code}`)));
+  });
+  return { url, close: () => server.kill() };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+// Opens the app in a new page and waits until it reports ready. Page errors and console errors are collected
+// in page.errors so tests can assert there were none.
+export async function openApp(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(String(error)));
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.corpusLens && window.corpusLens.state().ready, null, { timeout: 30000 });
+  return page;
+}
+
+export const state = (page) => page.evaluate(() => window.corpusLens.state());
+
+// Clicks the middle of a named widget, with real mouse events, at the rectangle the app reports.
+export async function clickWidget(page, name) {
+  const rect = (await state(page)).widgets[name];
+  if (!rect) throw new Error(`widget ${name} not reported by the app`);
+  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+}
+
+// Waits until the app's state satisfies `predicate` (a function of the state object, run in the page).
+export async function waitForState(page, predicate, arg) {
+  await page.waitForFunction(([source, value]) => {
+    const fn = new Function('s', 'arg', `return (${source})(s, arg);`);
+    return fn(window.corpusLens.state(), value);
+  }, [predicate.toString(), arg], { timeout: 15000 });
+  return state(page);
+}
