@@ -25,7 +25,7 @@ store::Corpus MakeCorpus() {
 }
 
 std::string TempPath(const char* name) {
-    return std::string(CL_TEST_DATA_DIR) + "/../../build/" + name;  // inside the build tree, git-ignored
+    return std::string(CL_TEST_TMP_DIR) + "/" + name;
 }
 
 }  // namespace
