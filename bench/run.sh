@@ -17,4 +17,7 @@ for (const n of native) {
   const w = wasm.find((x) => x.phase === n.phase);
   console.log(`${n.phase.padEnd(10)}  ${n.mb_per_s.toFixed(1).padStart(11)}  ${w.mb_per_s.toFixed(1).padStart(10)}   ${(w.seconds / n.seconds).toFixed(2).padStart(8)}x`);
 }
+const [ni, wi] = [native, wasm].map((r) => r.find((x) => x.phase === 'index'));
+console.log(`slowest single document insert: native ${ni.worst_document_ms.toFixed(1)} ms, wasm ${wi.worst_document_ms.toFixed(1)} ms; ` +
+            `commit: native ${ni.worst_commit_ms.toFixed(1)} ms, wasm ${wi.worst_commit_ms.toFixed(1)} ms`);
 JS

@@ -187,18 +187,23 @@ cl_build_icu_data() {
     echo "$out/icudt72l.dat"
 }
 
-# The UI font: DejaVu Sans cut down to Latin, Latin Extended, Greek, Cyrillic and common punctuation.
-cl_build_font() {
-    local out=$CL_CACHE/prefix/font-1
-    if [ ! -f "$out/ui-sans.ttf" ]; then
-        log "subsetting the UI font"
-        mkdir -p "$out"
-        local ranges="U+0020-024F,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,U+2100-215F,U+2190-21FF,U+2200-22FF,U+25A0-25FF,U+FFFD"
-        pyftsubset /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf --unicodes="$ranges" \
-            --layout-features='*' --output-file="$out/ui-sans.ttf.tmp" >&2 || die "pyftsubset failed"
-        mv "$out/ui-sans.ttf.tmp" "$out/ui-sans.ttf"
-    fi
-    echo "$out/ui-sans.ttf"
+# The UI fonts: DejaVu Sans and DejaVu Sans Mono cut down to Latin, Greek, Cyrillic and common punctuation.
+CL_FONT_RANGES="U+0020-024F,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,U+2100-215F,U+2190-21FF,U+2200-22FF,U+2500-25FF,U+FFFD"
+cl_subset_font() {  # source.ttf output.ttf
+    [ -f "$2" ] && return 0
+    mkdir -p "$(dirname "$2")"
+    pyftsubset "$1" --unicodes="$CL_FONT_RANGES" --layout-features='*' --output-file="$2.tmp" >/dev/null 2>&1 \
+        || die "pyftsubset $1 failed"
+    mv "$2.tmp" "$2"
+}
+
+cl_build_fonts() {
+    local out=$CL_CACHE/prefix/fonts-2
+    log "fonts (subset, cached in $out)"
+    cl_subset_font /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$out/ui-sans.ttf"
+    cl_subset_font /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf "$out/ui-mono.ttf"
+    CL_FONT=$out/ui-sans.ttf
+    CL_MONO_FONT=$out/ui-mono.ttf
 }
 
 cl_install_e2e_tools() {
@@ -209,12 +214,13 @@ cl_install_e2e_tools() {
     fi
 }
 
-# Everything above, in order. After it: CL_NATIVE_PREFIX, CL_WASM_PREFIX, CL_ICU_DATA, CL_FONT are set.
+# Everything above, in order. After it: CL_NATIVE_PREFIX, CL_WASM_PREFIX, CL_ICU_DATA, CL_FONT, CL_MONO_FONT
+# are set.
 cl_bootstrap() {
     cl_install_packages
     cl_fetch_sources
     CL_NATIVE_PREFIX=$(cl_build_deps native)
     CL_WASM_PREFIX=$(cl_build_deps wasm)
     CL_ICU_DATA=$(cl_build_icu_data)
-    CL_FONT=$(cl_build_font)
+    cl_build_fonts
 }

@@ -20,7 +20,8 @@
     printErr: (text) => console.warn(text),
     setStatus: (text) => { if (text && !ready) show(text); },
     onRuntimeInitialized: () => { ready = true; message.hidden = true; },
-    onAbort: (what) => show('Corpus Lens stopped unexpectedly (' + what + '). Reload the page to start again.'),
+    onAbort: (what) => show('Corpus Lens stopped unexpectedly (' + what + '). Reload the page to start again; ' +
+                            'corpora saved in this browser are kept.'),
   };
 
   document.getElementById('canvas').addEventListener('webglcontextlost', (event) => {
@@ -29,11 +30,16 @@
          'Reload the page to continue.');
   });
 
-  // Test API: state() returns the app's state as an object (see src/app/app_state.h, StateJson).
+  // Test API: state() returns the app's state as an object (src/app/app_state.h, StateJson); command(name,
+  // arg) runs one of app::RunCommand's commands and returns '' or an error message.
   window.corpusLens = {
     state() {
       if (!ready) return { ready: false };
       return JSON.parse(Module.ccall('cl_state_json', 'string', [], []));
+    },
+    command(name, arg = '') {
+      if (!ready) return 'not started';
+      return Module.ccall('cl_command', 'string', ['string', 'string'], [name, String(arg)]);
     },
   };
 })();

@@ -1,45 +1,110 @@
-// Start-up, per-frame updates and the JSON state for the test API.
+// Start-up, per-frame updates, the status line, the JSON state and commands of the test API.
 #include "app/app_state.h"
 
-#include "app/demo_corpus.h"
+#include <algorithm>
+#include <cstdlib>
+
+#include "app/index_job.h"
 #include "core/json.h"
 #include "core/version.h"
-#include "text/tokenizer.h"
 
 namespace app {
 
-core::Status InitApp(AppState& state) {
-    auto corpus = store::Corpus::Create(":memory:");
-    if (!corpus.ok()) { state.last_error = corpus.status().ToString(); return corpus.status(); }
-    state.corpus = std::make_unique<store::Corpus>(std::move(*corpus));
-    if (core::Status s = state.corpus->Begin(); !s.ok()) { state.last_error = s.ToString(); return s; }
-    for (store::DocumentInput& doc : DemoDocuments()) {
-        doc.word_count = static_cast<int64_t>(text::Tokenize(doc.text).size());
-        auto id = state.corpus->AddDocument(doc);
-        if (!id.ok()) {
-            state.corpus->Rollback();
-            state.last_error = id.status().ToString();
-            return id.status();
-        }
-    }
-    if (core::Status s = state.corpus->Commit(); !s.ok()) { state.last_error = s.ToString(); return s; }
-    auto documents = state.corpus->ListDocuments();
-    if (!documents.ok()) { state.last_error = documents.status().ToString(); return documents.status(); }
-    state.documents = std::move(*documents);
-    return core::Status::Ok();
+namespace {
+struct ViewNames { View view; const char* id; const char* title; };
+constexpr ViewNames kViews[kViewCount] = {
+    {View::Library, "library", "Library"},   {View::Search, "search", "Search"},
+    {View::Concordance, "concordance", "Concordance"}, {View::Words, "words", "Words"},
+    {View::Topics, "topics", "Topics"},      {View::Compare, "compare", "Compare"},
+    {View::Reader, "reader", "Reader"},
+};
+}  // namespace
+
+const char* ViewId(View view) { return kViews[static_cast<int>(view)].id; }
+const char* ViewTitle(View view) { return kViews[static_cast<int>(view)].title; }
+
+bool ViewFromId(std::string_view id, View* out) {
+    for (const ViewNames& v : kViews)
+        if (id == v.id) { *out = v.view; return true; }
+    return false;
 }
 
-void Update(AppState& state) {
-    if (!state.corpus || state.query == state.searched_query) return;
+const char* ThemeId(Theme theme) {
+    switch (theme) {
+    case Theme::System: return "system";
+    case Theme::Light: return "light";
+    case Theme::Dark: return "dark";
+    }
+    return "system";
+}
+
+void InitApp(AppState& state) {
+    state.corpus_name = "Demo corpus";
+    state.jobs.Add(MakeDemoIndexJob(1));
+}
+
+namespace {
+void LoadReaderDocument(AppState& state) {
+    state.reader_loaded_id = state.reader_doc_id;
+    auto doc = state.corpus->GetDocument(state.reader_doc_id);
+    if (!doc.ok()) {
+        state.reader_doc = {};
+        state.reader_text.clear();
+        state.last_error = doc.status().ToString();
+        return;
+    }
+    state.reader_doc = std::move(doc->summary);
+    state.reader_text = std::move(doc->text);
+}
+}  // namespace
+
+void Update(AppState& state, double job_budget_ms) {
+    state.jobs.Pump(job_budget_ms, state);
+    if (!state.corpus) return;
+    if (state.reader_doc_id != state.reader_loaded_id) LoadReaderDocument(state);
+    if (state.query == state.searched_query) return;
     state.searched_query = state.query;
     auto results = analysis::Search(*state.corpus, state.query, kSearchHitLimit);
     if (results.ok()) {
         state.results = std::move(*results);
-        state.last_error.clear();
     } else {
         state.results = {};
         state.last_error = results.status().ToString();
     }
+}
+
+void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running) {
+    state.frame_ms = frame_ms;
+    if (state.frame == 0) { state.first_frame_ms = frame_ms; return; }
+    if (!jobs_running) return;
+    state.max_frame_ms_with_jobs = std::max(state.max_frame_ms_with_jobs, frame_ms);
+    if (state.job_frame_ms.size() >= 1000) state.job_frame_ms.erase(state.job_frame_ms.begin());
+    state.job_frame_ms.push_back(static_cast<float>(frame_ms));
+}
+
+namespace {
+double Percentile(std::vector<float> values, double p) {
+    if (values.empty()) return 0;
+    size_t k = static_cast<size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    std::nth_element(values.begin(), values.begin() + static_cast<long>(k), values.end());
+    return values[k];
+}
+}  // namespace
+
+bool DarkThemeActive(const AppState& state) {
+    return state.theme == Theme::Dark || (state.theme == Theme::System && state.system_prefers_dark);
+}
+
+std::string StatusLine(const AppState& state) {
+    std::string line = state.corpus_name;
+    if (!state.corpus) return line + " · loading…";
+    line += " · " + std::to_string(state.documents.size()) + (state.documents.size() == 1 ? " document" : " documents");
+    if (!state.results.match.empty()) {
+        int64_t n = state.results.document_count;
+        line += " · " + std::to_string(n) + (n == 1 ? " document matches «" : " documents match «") +
+                state.searched_query + "»";
+    }
+    return line;
 }
 
 std::string StateJson(const AppState& state) {
@@ -48,13 +113,42 @@ std::string StateJson(const AppState& state) {
     w.Key("ready"); w.Bool(state.ready);
     w.Key("version"); w.String(core::Version());
     w.Key("frame"); w.Int(static_cast<int64_t>(state.frame));
-    w.Key("view"); w.String("search");
+    w.Key("frame_ms"); w.Double(state.frame_ms);
+    w.Key("gl_ms"); w.Double(state.gl_ms);
+    w.Key("first_frame_ms"); w.Double(state.first_frame_ms);
+    w.Key("max_frame_ms_with_jobs"); w.Double(state.max_frame_ms_with_jobs);
+    w.Key("median_frame_ms_with_jobs"); w.Double(Percentile(state.job_frame_ms, 0.5));
+    w.Key("p95_frame_ms_with_jobs"); w.Double(Percentile(state.job_frame_ms, 0.95));
+    w.Key("frames_with_jobs"); w.Int(static_cast<int64_t>(state.job_frame_ms.size()));
+    w.Key("idle"); w.Bool(state.idle);
+    w.Key("text_input"); w.Bool(state.text_input);
+    w.Key("view"); w.String(ViewId(state.view));
+    w.Key("theme"); w.String(ThemeId(state.theme));
+    w.Key("dark"); w.Bool(DarkThemeActive(state));
+    w.Key("corpus"); w.String(state.corpus_name);
     w.Key("documents"); w.Int(static_cast<int64_t>(state.documents.size()));
     w.Key("query"); w.String(state.query);
     w.Key("searched_query"); w.String(state.searched_query);
     w.Key("result_count"); w.Int(state.results.document_count);
     w.Key("hits_shown"); w.Int(static_cast<int64_t>(state.results.hits.size()));
+    w.Key("status"); w.String(StatusLine(state));
     w.Key("last_error"); w.String(state.last_error);
+    w.Key("reader_doc_id"); w.Int(state.reader_doc_id);
+    w.Key("library_scroll_y"); w.Double(state.library_scroll_y);
+    w.Key("clipboard"); w.String(state.clipboard);
+    w.Key("jobs"); w.BeginArray();
+    for (const JobInfo& job : state.jobs.Snapshot()) {
+        w.BeginObject();
+        w.Key("id"); w.Int(static_cast<int64_t>(job.id));
+        w.Key("name"); w.String(job.name);
+        w.Key("phase"); w.String(job.phase);
+        w.Key("done"); w.Int(job.done);
+        w.Key("total"); w.Int(job.total);
+        w.Key("state"); w.String(JobStateName(job.state));
+        w.Key("message"); w.String(job.message);
+        w.EndObject();
+    }
+    w.EndArray();
     w.Key("gl_version"); w.String(state.gl_version);
     w.Key("device_pixel_ratio"); w.Double(state.device_pixel_ratio);
     w.Key("canvas"); w.BeginObject();
@@ -69,6 +163,31 @@ std::string StateJson(const AppState& state) {
     w.EndObject();
     w.EndObject();
     return w.Take();
+}
+
+core::Status RunCommand(AppState& state, std::string_view name, std::string_view arg) {
+    auto bad = [&](const char* why) {
+        return core::Error(core::StatusCode::InvalidInput, std::string(name) + ": " + why + " '" + std::string(arg) + "'");
+    };
+    if (name == "view") {
+        View view;
+        if (!ViewFromId(arg, &view)) return bad("no such view");
+        state.view = view;
+    } else if (name == "theme") {
+        if (arg == "system") state.theme = Theme::System;
+        else if (arg == "light") state.theme = Theme::Light;
+        else if (arg == "dark") state.theme = Theme::Dark;
+        else return bad("no such theme");
+    } else if (name == "stress") {
+        int copies = std::atoi(std::string(arg).c_str());
+        if (copies < 1 || copies > 100000) return bad("copies must be 1 to 100000, not");
+        state.jobs.Add(MakeDemoIndexJob(copies));
+    } else if (name == "cancel") {
+        state.jobs.Cancel(std::strtoull(std::string(arg).c_str(), nullptr, 10));
+    } else {
+        return core::Error(core::StatusCode::InvalidInput, "unknown command '" + std::string(name) + "'");
+    }
+    return core::Status::Ok();
 }
 
 }  // namespace app

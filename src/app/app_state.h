@@ -1,57 +1,111 @@
 // AppState: everything the views show and the test API reports, in one place. The UI reads it and records
-// requests (e.g. a new query) in it; Update() carries requests out between frames, so no panel ever runs a
-// query inside Draw. Later the job queue (DESIGN.md §5) takes over Update's work.
+// requests in it (a new query, a view switch, a job to cancel); Update() carries requests out and pumps the
+// job queue between frames, so no panel ever runs a query or loops over the corpus inside Draw.
 //
-// Frame order (platform/web/main.cpp):  app::Update(state) → ui::DrawMainWindow(state) → render.
+// Frame order (platform/web/main.cpp):  app::Update(state, budget) → ui::AppWindow::Draw(state) → render.
 #pragma once
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/search.h"
+#include "app/job.h"
 #include "core/status.h"
 #include "store/corpus.h"
 
 namespace app {
 
+// The views of DESIGN.md §1, in tab order.
+enum class View { Library, Search, Concordance, Words, Topics, Compare, Reader };
+inline constexpr int kViewCount = 7;
+const char* ViewId(View view);      // "library" (test API, URLs)
+const char* ViewTitle(View view);   // "Library" (tabs)
+bool ViewFromId(std::string_view id, View* out);
+
+enum class Theme { System, Light, Dark };
+const char* ThemeId(Theme theme);   // "system", "light", "dark"
+
 // A widget's rectangle in CSS pixels from the canvas' top-left corner, so tests can click real widgets.
 struct WidgetRect { float x = 0, y = 0, w = 0, h = 0; };
 
 struct AppState {
-    // Engine
-    std::unique_ptr<store::Corpus> corpus;   // the open corpus (for now the built-in demo)
-    std::vector<store::DocumentSummary> documents;  // the corpus' documents, listed when nothing is searched
-    bool ready = false;                      // set once start-up succeeded and the first frame is drawn
-    std::string last_error;                  // the latest failure, as a user-facing message
+    // The open corpus (for now the built-in demo, indexed by a job at start-up)
+    std::unique_ptr<store::Corpus> corpus;
+    std::string corpus_name;
+    std::vector<store::DocumentSummary> documents;
 
-    // Search view
+    // Views
+    View view = View::Library;
     std::string query;                       // what the search box holds (the UI writes it)
     std::string searched_query;              // what `results` are for
     analysis::SearchResults results;
 
-    // Platform facts, written by the platform layer each frame
-    uint64_t frame = 0;
+    // Reader: the UI sets reader_doc_id; Update loads the document when it changed
+    int64_t reader_doc_id = 0;
+    int64_t reader_loaded_id = 0;
+    store::DocumentSummary reader_doc;
+    std::string reader_text;
+
+    // Work in progress
+    JobQueue jobs;
+
+    // Look
+    Theme theme = Theme::System;
+    bool system_prefers_dark = false;        // the browser's prefers-color-scheme, set by the platform
+
+    // Status
+    bool ready = false;                      // start-up succeeded and a frame was drawn
+    std::string last_error;                  // the latest failure, as a user-facing message
+
+    // Platform facts, written by the platform layer
+    uint64_t frame = 0;                      // frames drawn so far
+    double frame_ms = 0;                     // the app's CPU time in the last frame: jobs, UI, draw lists
+    double gl_ms = 0;                        // handing that frame to WebGL (depends on the GPU, not on us)
+    double first_frame_ms = 0;               // frame_ms of the first frame (first use of SQLite, FTS5, ICU …)
+    double max_frame_ms_with_jobs = 0;       // the largest frame_ms while a job ran, after the first frame
+    std::vector<float> job_frame_ms;         // frame_ms of the latest frames with a job running (≤ 1000)
+    bool idle = false;                       // rendering is paused until input arrives
+    bool text_input = false;                 // a text field is active and receives typed text
     std::string gl_version;
     float device_pixel_ratio = 1;
-    int canvas_width = 0, canvas_height = 0;
+    int canvas_width = 0, canvas_height = 0; // device pixels
+    std::string clipboard;                   // the last text copied or pasted through the page
 
-    // Named widget rectangles, written by the UI each frame
-    std::map<std::string, WidgetRect> widgets;
+    // UI facts for the test API, written by the UI each frame
+    std::map<std::string, WidgetRect> widgets;   // named widget rectangles
+    float library_scroll_y = 0;                   // the Library table's scroll offset, CSS pixels
 };
 
-// How many search hits the view lists (the count covers all of them).
+// How many search hits the Search view lists (the count covers all of them).
 inline constexpr int kSearchHitLimit = 50;
+// Time the frame loop gives jobs per frame. A step can overrun it by one item's cost (e.g. an FTS5 flush
+// inside one document's insert), so it is set well under a 60 Hz frame.
+inline constexpr double kJobBudgetMs = 6.0;
 
-// Opens the built-in demo corpus in memory. On failure `state.last_error` says why and the app stays usable
-// as far as it can (the UI shows the message).
-core::Status InitApp(AppState& state);
+// Queues indexing of the built-in demo corpus.
+void InitApp(AppState& state);
 
-// Carries out what the UI asked for since the last frame (runs the search when the query changed).
-void Update(AppState& state);
+// Records the app's CPU time for a frame (platform layer, once per frame).
+void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running);
 
-// The test API's view of the state: {"ready", "frame", "view", "query", "result_count", "widgets", …}.
+// Pumps jobs for `job_budget_ms` and carries out what the UI asked for since the last frame.
+void Update(AppState& state, double job_budget_ms = kJobBudgetMs);
+
+bool DarkThemeActive(const AppState& state);
+
+// One line saying where things stand ("Demo corpus · 8 documents · 1 match for «strasse»"); the status bar
+// shows it and the page mirrors it into a live region for screen readers.
+std::string StatusLine(const AppState& state);
+
+// The test API's view of the state (JSON): ready, frame, view, corpus, documents, query, result_count,
+// jobs [{id, name, phase, done, total, state}], idle, theme, widgets {name: {x, y, w, h}} …
 std::string StateJson(const AppState& state);
+
+// Commands the test API may send: "view" NAME, "theme" system|light|dark, "stress" COPIES (index the demo
+// texts COPIES times as a job), "cancel" JOB-ID. Returns an error for an unknown command or bad argument.
+core::Status RunCommand(AppState& state, std::string_view name, std::string_view arg);
 
 }  // namespace app

@@ -51,6 +51,11 @@ struct DocumentSummary {
     int64_t word_count = 0;
 };
 
+struct Document {
+    DocumentSummary summary;
+    std::string text;
+};
+
 class Corpus {
 public:
     // A new or existing database of our own (":memory:" for a temporary one); migrates an older schema.
@@ -65,8 +70,11 @@ public:
     // Adds a document and indexes it for full-text search; returns its id. Call inside Begin/Commit for speed.
     core::Result<int64_t> AddDocument(const DocumentInput& doc);
     core::Result<int64_t> DocumentCount();
-    // All documents in id order, without their text.
-    core::Result<std::vector<DocumentSummary>> ListDocuments();
+    // One document with its text; NotFound when there is no such id.
+    core::Result<Document> GetDocument(int64_t id);
+    // Documents in id order, without their text: those with id > after_id, at most `limit` (-1: all), so a
+    // long list can be read in pieces.
+    core::Result<std::vector<DocumentSummary>> ListDocuments(int64_t after_id = 0, int64_t limit = -1);
     // Number of documents matching an FTS5 MATCH expression.
     core::Result<int64_t> CountMatches(std::string_view match);
     // The best `limit` documents for an FTS5 MATCH expression, best first.

@@ -6,6 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+const openContexts = new Set();
+// Closes the pages opened since the last call, so tests do not compete with each other's frame loops.
+export async function closePages() {
+  for (const context of openContexts) await context.close();
+  openContexts.clear();
+}
+
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'build', 'e2e');
 mkdirSync(artifacts, { recursive: true });
@@ -34,18 +41,33 @@ export async function launchBrowser() {
 
 // Opens the app in a new page and waits until it reports ready. Page errors and console errors are collected
 // in page.errors so tests can assert there were none.
-export async function openApp(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function openApp(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(String(error)));
   page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.corpusLens && window.corpusLens.state().ready, null, { timeout: 30000 });
+  await waitForState(page, (s) => s.documents > 0 && !s.jobs.some((j) => j.state === 'running'));
+  openContexts.add(context);
   return page;
 }
 
 export const state = (page) => page.evaluate(() => window.corpusLens.state());
+export const command = (page, name, arg) => page.evaluate(([n, a]) => window.corpusLens.command(n, a), [name, arg]);
+
+// Switches view the way a user does: a real click on the tab.
+export async function openView(page, view) {
+  await clickWidget(page, `tab.${view}`);
+  return waitForState(page, (s, v) => s.view === v, view);
+}
+
+// Clicks into a text field and waits until it takes typed text.
+export async function focusField(page, name) {
+  await clickWidget(page, name);
+  return waitForState(page, (s) => s.text_input);
+}
 
 // Clicks the middle of a named widget, with real mouse events, at the rectangle the app reports.
 export async function clickWidget(page, name) {

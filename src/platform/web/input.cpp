@@ -1,7 +1,9 @@
 // html5 event callbacks → ImGuiIO events.
 #include "platform/web/input.h"
 
+#include <cmath>
 #include <cstring>
+#include <vector>
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -12,6 +14,34 @@ namespace platform {
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
+void (*g_wake)() = nullptr;
+
+// Touch gesture state: one finger at a time.
+struct Touch {
+    bool active = false;
+    bool scrolling = false;       // moved past the slop: a scroll, not a tap
+    long id = 0;
+    double start_x = 0, start_y = 0, last_x = 0, last_y = 0;
+    double start_ms = 0;
+};
+Touch g_touch;
+constexpr double kTouchSlopPx = 8;          // movement that turns a touch into a scroll
+constexpr double kLongPressMs = 500;        // a still touch this long is a right click
+
+// Button events held back to the next frame (see BeginInputFrame).
+struct ButtonEvent { int button; bool down; };
+std::vector<ButtonEvent> g_deferred_buttons;
+bool g_moved_this_frame = false;
+
+void MovePointer(float x, float y) {
+    ImGui::GetIO().AddMousePosEvent(x, y);
+    g_moved_this_frame = true;
+}
+
+void ButtonChange(int button, bool down) {
+    if (g_moved_this_frame || !g_deferred_buttons.empty()) g_deferred_buttons.push_back({button, down});
+    else ImGui::GetIO().AddMouseButtonEvent(button, down);
+}
 
 ImGuiKey KeyFromCode(const char* code) {
     struct Entry { const char* code; ImGuiKey key; };
@@ -52,41 +82,53 @@ int ImGuiButton(unsigned short dom_button) {
 }
 
 EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
+    g_wake();
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    MovePointer(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
     return false;
 }
 
 EM_BOOL OnMouseDown(int, const EmscriptenMouseEvent* e, void*) {
+    g_wake();
     int button = ImGuiButton(e->button);
     if (button < 0) return false;
     ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
-    io.AddMouseButtonEvent(button, true);
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    const ImVec2 pos(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    if (pos.x != io.MousePos.x || pos.y != io.MousePos.y) MovePointer(pos.x, pos.y);
+    ButtonChange(button, true);
     return false;  // let the browser move focus to the canvas
 }
 
 EM_BOOL OnMouseUp(int, const EmscriptenMouseEvent* e, void*) {
+    g_wake();
     int button = ImGuiButton(e->button);
-    if (button >= 0) ImGui::GetIO().AddMouseButtonEvent(button, false);
+    if (button >= 0) ButtonChange(button, false);
     return false;
 }
 
 EM_BOOL OnMouseLeave(int, const EmscriptenMouseEvent*, void*) {
+    g_wake();
     ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     return false;
 }
 
 // One ImGui wheel unit is one notch; browsers report a notch as ~100 px, 3 lines or 1 page.
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    g_wake();
     double per_unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / per_unit), static_cast<float>(-e->deltaY / per_unit));
     return true;  // the page itself never scrolls
 }
 
-// A key whose `key` is one printable character produces text through keypress; its keydown must not be
-// cancelled or the keypress never comes. Shortcuts with Ctrl/Meta are left to the browser's clipboard events.
+bool TextareaFocused() {
+    return EM_ASM_INT({ return document.activeElement === Module.corpusLensTextInput ? 1 : 0; }) != 0;
+}
+
+// A key whose `key` is one printable character produces text in the focused textarea (page.h); its keydown
+// must not be cancelled or the text never comes. Ctrl/Meta shortcuts other than the ones below are left to
+// the browser, so its clipboard events fire.
 bool IsPrintable(const EmscriptenKeyboardEvent* e) {
     size_t len = std::strlen(e->key);
     if (len == 0 || len > 4) return false;
@@ -96,6 +138,8 @@ bool IsPrintable(const EmscriptenKeyboardEvent* e) {
 }
 
 EM_BOOL OnKeyDown(int, const EmscriptenKeyboardEvent* e, void*) {
+    g_wake();
+    if (e->keyCode == 229) return false;  // part of an IME composition: the textarea handles it
     ImGuiIO& io = ImGui::GetIO();
     UpdateModifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     ImGuiKey key = KeyFromCode(e->code);
@@ -105,11 +149,17 @@ EM_BOOL OnKeyDown(int, const EmscriptenKeyboardEvent* e, void*) {
         // browser so its clipboard events fire.
         return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y;
     }
-    if (IsPrintable(e)) return false;
+    if (IsPrintable(e)) {
+        // Normally the focused textarea turns this key into text (page.h). In the frame or two before it has
+        // taken the focus (right after a click into a field) the key would be lost, so it goes in directly.
+        if (!TextareaFocused()) io.AddInputCharactersUTF8(e->key);
+        return false;
+    }
     return key != ImGuiKey_None && key != ImGuiKey_F5;  // Tab, arrows, Backspace … are the app's
 }
 
 EM_BOOL OnKeyUp(int, const EmscriptenKeyboardEvent* e, void*) {
+    g_wake();
     ImGuiIO& io = ImGui::GetIO();
     UpdateModifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     ImGuiKey key = KeyFromCode(e->code);
@@ -117,22 +167,70 @@ EM_BOOL OnKeyUp(int, const EmscriptenKeyboardEvent* e, void*) {
     return key != ImGuiKey_None && !IsPrintable(e);
 }
 
-EM_BOOL OnKeyPress(int, const EmscriptenKeyboardEvent* e, void*) {
-    if (e->charCode >= 0x20 && !(e->ctrlKey || e->metaKey)) {
-        ImGui::GetIO().AddInputCharacter(e->charCode);
-        return true;
-    }
-    return false;
-}
-
 EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void*) {
+    g_wake();
     ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
     return false;
 }
 
+const EmscriptenTouchPoint* FindTouch(const EmscriptenTouchEvent* e, long id) {
+    for (int i = 0; i < e->numTouches; ++i)
+        if (e->touches[i].identifier == id && e->touches[i].isChanged) return &e->touches[i];
+    return nullptr;
+}
+
+EM_BOOL OnTouchStart(int, const EmscriptenTouchEvent* e, void*) {
+    g_wake();
+    if (g_touch.active || e->numTouches < 1) return true;
+    const EmscriptenTouchPoint& t = e->touches[0];
+    g_touch = {true, false, t.identifier, static_cast<double>(t.targetX), static_cast<double>(t.targetY),
+               static_cast<double>(t.targetX), static_cast<double>(t.targetY), emscripten_get_now()};
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    MovePointer(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+    return true;  // no browser scrolling, zooming or synthetic mouse events
+}
+
+EM_BOOL OnTouchMove(int, const EmscriptenTouchEvent* e, void*) {
+    g_wake();
+    const EmscriptenTouchPoint* t = g_touch.active ? FindTouch(e, g_touch.id) : nullptr;
+    if (!t) return true;
+    double x = t->targetX, y = t->targetY;
+    if (!g_touch.scrolling && std::abs(x - g_touch.start_x) + std::abs(y - g_touch.start_y) > kTouchSlopPx)
+        g_touch.scrolling = true;
+    ImGuiIO& io = ImGui::GetIO();
+    if (g_touch.scrolling) {
+        // The content follows the finger: one wheel notch scrolls about five lines of ImGui text.
+        float per_notch = 5.0f * ImGui::GetFontSize();
+        io.AddMouseWheelEvent(static_cast<float>((x - g_touch.last_x) / per_notch),
+                              static_cast<float>((y - g_touch.last_y) / per_notch));
+    }
+    g_touch.last_x = x;
+    g_touch.last_y = y;
+    return true;
+}
+
+EM_BOOL OnTouchEnd(int type, const EmscriptenTouchEvent* e, void*) {
+    g_wake();
+    const EmscriptenTouchPoint* t = g_touch.active ? FindTouch(e, g_touch.id) : nullptr;
+    if (!t) return true;
+    g_touch.active = false;
+    if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL || g_touch.scrolling) return true;
+    // A tap clicks where it landed; a long one is a right click (context menu). ImGui's input queue spreads
+    // the press and release over frames, so both register.
+    ImGuiIO& io = ImGui::GetIO();
+    int button = emscripten_get_now() - g_touch.start_ms >= kLongPressMs ? ImGuiMouseButton_Right : ImGuiMouseButton_Left;
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    MovePointer(static_cast<float>(g_touch.start_x), static_cast<float>(g_touch.start_y));
+    ButtonChange(button, true);
+    ButtonChange(button, false);
+    return true;
+}
+
 }  // namespace
 
-void InstallInput() {
+void InstallInput(void (*wake)()) {
+    g_wake = wake;
     emscripten_set_mousemove_callback(kCanvas, nullptr, true, OnMouseMove);
     emscripten_set_mousedown_callback(kCanvas, nullptr, true, OnMouseDown);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnMouseUp);
@@ -140,9 +238,19 @@ void InstallInput() {
     emscripten_set_wheel_callback(kCanvas, nullptr, false, OnWheel);
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, OnKeyDown);
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, OnKeyUp);
-    emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, OnKeyPress);
+    emscripten_set_touchstart_callback(kCanvas, nullptr, true, OnTouchStart);
+    emscripten_set_touchmove_callback(kCanvas, nullptr, true, OnTouchMove);
+    emscripten_set_touchend_callback(kCanvas, nullptr, true, OnTouchEnd);
+    emscripten_set_touchcancel_callback(kCanvas, nullptr, true, OnTouchEnd);
     emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, OnFocus);
     emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, OnFocus);
+}
+
+void EndInputFrame() {
+    g_moved_this_frame = false;
+    ImGuiIO& io = ImGui::GetIO();
+    for (const ButtonEvent& e : g_deferred_buttons) io.AddMouseButtonEvent(e.button, e.down);
+    g_deferred_buttons.clear();
 }
 
 void UpdateMouseCursor() {

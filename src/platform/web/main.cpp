@@ -1,6 +1,10 @@
-// The web app's entry point: start-up (ICU data, WebGL2, ImGui, the demo corpus), the frame loop, and the
-// C functions the page's JavaScript calls (the test API). Input lives in input.cpp, the canvas in canvas.cpp.
-#include <cmath>
+// The web app's entry point: start-up (ICU data, WebGL2, ImGui, the demo corpus job), the frame loop with
+// its job budget and idle pause, and the C functions the page's JavaScript calls (test API, clipboard).
+// Input is in input.cpp, the canvas in canvas.cpp, the DOM side (textarea, clipboard events) in page.cpp.
+//
+// Idle: when no input arrived for kIdleAfterMs and no job runs, the main loop is paused (no frames, no CPU);
+// any input, page event or command resumes it before the next animation frame.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -11,23 +15,35 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/app_state.h"
+#include "core/deadline.h"
 #include "platform/web/canvas.h"
 #include "platform/web/input.h"
+#include "platform/web/page.h"
 #include "text/icu_data.h"
-#include "ui/main_window.h"
+#include "ui/app_window.h"
 #include "ui/style.h"
 
 namespace {
 
 // Files packed into corpuslens.data by the build (web/CMakeLists.txt).
 constexpr const char* kIcuDataPath = "/assets/icudt72l.dat";
-constexpr const char* kFontPath = "/assets/ui-sans.ttf";
+constexpr const char* kSansPath = "/assets/ui-sans.ttf";
+constexpr const char* kMonoPath = "/assets/ui-mono.ttf";
+
+// Frames keep coming this long after the last input (hover delays, animations settle), then rendering stops.
+constexpr double kIdleAfterMs = 500;
 
 struct WebApp {
     app::AppState state;
-    ui::MainWindow main_window;
-    float font_pixel_ratio = 0;  // the ratio the font atlas was rasterised at
-    std::string state_json;      // returned to JavaScript; valid until the next call
+    ui::AppWindow window;
+    float font_pixel_ratio = 0;     // the ratio the font atlas was rasterised at
+    double last_activity_ms = 0;
+    double last_frame_ms = 0;
+    bool paused = false;
+    std::string state_json;         // returned to JavaScript; valid until the next call
+    std::string command_result;
+    std::string copy_text;          // what ImGui copied during the current copy event
+    bool in_copy_event = false;
 };
 
 WebApp* g_app = nullptr;
@@ -37,12 +53,22 @@ void ShowFatal(const char* message) {
     EM_ASM({ if (window.corpusLensFatal) window.corpusLensFatal(UTF8ToString($0)); }, message);
 }
 
+void Wake() {
+    WebApp& a = *g_app;
+    a.last_activity_ms = core::NowMs();
+    if (a.paused) {
+        a.paused = false;
+        a.state.idle = false;
+        emscripten_resume_main_loop();
+    }
+}
+
 // Fonts are rasterised at the device pixel ratio and drawn at 1/ratio, so glyphs map 1:1 to screen pixels.
 void RebuildFontsIfNeeded(WebApp& a, float pixel_ratio) {
     if (pixel_ratio == a.font_pixel_ratio) return;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    a.main_window.fonts = ui::LoadFonts(kFontPath, pixel_ratio);
+    a.window.fonts = ui::LoadFonts(kSansPath, kMonoPath, pixel_ratio);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     if (a.font_pixel_ratio != 0) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -53,7 +79,10 @@ void RebuildFontsIfNeeded(WebApp& a, float pixel_ratio) {
 
 void Frame() {
     WebApp& a = *g_app;
+    const double start_ms = core::NowMs();
+    const bool jobs_running = a.state.jobs.Busy();
     app::Update(a.state);
+    if (jobs_running) a.last_activity_ms = start_ms;  // keep drawing progress, and the frame after the end
 
     platform::CanvasSize size = platform::SyncCanvasSize();
     ImGuiIO& io = ImGui::GetIO();
@@ -64,30 +93,90 @@ void Frame() {
     a.state.canvas_height = size.framebuffer_height;
     a.state.device_pixel_ratio = static_cast<float>(size.pixel_ratio);
 
+    // Real elapsed time, capped so a frame after an idle pause does not jump ImGui's timers.
+    io.DeltaTime = static_cast<float>(std::clamp((start_ms - a.last_frame_ms) / 1000.0, 0.001, 0.1));
+    a.last_frame_ms = start_ms;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    a.main_window.Draw(a.state);
+    a.window.Draw(a.state);
     ImGui::Render();
+    a.state.text_input = io.WantTextInput;
+    platform::EndInputFrame();
     platform::UpdateMouseCursor();
+    platform::AnnounceStatus(app::StatusLine(a.state));
 
+    // The app's own work ends here; what follows is handing the frame to WebGL, whose cost depends on the GPU
+    // (with a software rasteriser such as SwiftShader it can dwarf everything else).
+    const double gl_start_ms = core::NowMs();
+    app::RecordFrameTime(a.state, gl_start_ms - start_ms, jobs_running);
     glViewport(0, 0, size.framebuffer_width, size.framebuffer_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
     ++a.state.frame;
     a.state.ready = true;
+    a.state.gl_ms = core::NowMs() - gl_start_ms;
+
+    if (!a.in_copy_event && !a.state.jobs.Busy() && core::NowMs() - a.last_activity_ms > kIdleAfterMs) {
+        a.paused = true;
+        a.state.idle = true;
+        emscripten_pause_main_loop();
+    }
+}
+
+// ImGui's clipboard hooks. Copy inside a DOM copy event goes to that event; otherwise (a "Copy" button) to
+// the system clipboard directly. Paste reads what the last paste event brought.
+void SetClipboard(void*, const char* text) {
+    WebApp& a = *g_app;
+    a.state.clipboard = text;
+    if (a.in_copy_event) a.copy_text = text;
+    else platform::WriteClipboard(text);
+}
+
+const char* GetClipboard(void*) { return g_app->state.clipboard.c_str(); }
+
+// The ImGui text cursor, where the textarea goes so IME windows appear next to it.
+void SetImeData(ImGuiViewport*, ImGuiPlatformImeData* data) {
+    platform::SetTextInputActive(data->WantVisible, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
+
+platform::PageCallbacks MakePageCallbacks() {
+    platform::PageCallbacks callbacks;
+    callbacks.text = [](const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); };
+    callbacks.paste = [](const char* utf8) { g_app->state.clipboard = utf8; };
+    callbacks.copy = []() -> const char* {
+        WebApp& a = *g_app;
+        a.in_copy_event = true;
+        a.copy_text.clear();
+        Frame();  // handle the Ctrl+C / Ctrl+X that triggered this event now, inside the event
+        a.in_copy_event = false;
+        return a.copy_text.empty() ? nullptr : a.copy_text.c_str();
+    };
+    callbacks.system_dark = [](bool dark) { g_app->state.system_prefers_dark = dark; };
+    callbacks.wake = Wake;
+    return callbacks;
 }
 
 }  // namespace
 
 extern "C" {
 
-// The page's test API (window.corpusLens.state()) reads this JSON.
+// The page's test API: window.corpusLens.state() parses this JSON.
 EMSCRIPTEN_KEEPALIVE const char* cl_state_json() {
     if (!g_app) return "{\"ready\":false}";
     g_app->state_json = app::StateJson(g_app->state);
     return g_app->state_json.c_str();
+}
+
+// window.corpusLens.command(name, arg): "" on success, else the error message.
+EMSCRIPTEN_KEEPALIVE const char* cl_command(const char* name, const char* arg) {
+    if (!g_app) return "not started";
+    Wake();
+    core::Status s = app::RunCommand(g_app->state, name, arg);
+    g_app->command_result = s.ok() ? "" : s.message();
+    return g_app->command_result.c_str();
 }
 
 }  // extern "C"
@@ -95,6 +184,7 @@ EMSCRIPTEN_KEEPALIVE const char* cl_state_json() {
 int main() {
     g_app = new WebApp();  // lives as long as the page
     WebApp& a = *g_app;
+    a.last_activity_ms = core::NowMs();
 
     if (core::Status s = text::LoadIcuData(kIcuDataPath); !s.ok()) { ShowFatal(s.ToString().c_str()); return 1; }
     if (core::Status s = text::CheckIcuData(); !s.ok()) { ShowFatal(s.ToString().c_str()); return 1; }
@@ -109,13 +199,20 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle page drawing
     io.BackendPlatformName = "corpuslens_web";
-    ui::ApplyStyle(1.0f);      // sizes in CSS pixels; the framebuffer scale maps them to device pixels
-    platform::InstallInput();
+    io.SetClipboardTextFn = SetClipboard;
+    io.GetClipboardTextFn = GetClipboard;
+    io.SetPlatformImeDataFn = SetImeData;
+    platform::InstallInput(Wake);
+    platform::InstallPage(MakePageCallbacks());
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // One-time costs (font atlas at the current pixel ratio, shaders, font texture) are paid here, before
+    // the first frame, so no frame carries them.
+    RebuildFontsIfNeeded(a, static_cast<float>(platform::SyncCanvasSize().pixel_ratio));
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
 
-    if (core::Status s = app::InitApp(a.state); !s.ok()) std::fprintf(stderr, "%s\n", s.ToString().c_str());
-
+    app::InitApp(a.state);
     emscripten_set_main_loop(Frame, 0, false);
     return 0;
 }

@@ -1,0 +1,131 @@
+// Page glue: the JavaScript side of text input, clipboard, colour scheme and the live region, as EM_JS
+// functions calling back into C through function pointers kept in Module.
+#include "platform/web/page.h"
+
+#include <emscripten.h>
+
+namespace platform {
+
+namespace {
+
+PageCallbacks g_callbacks;
+
+EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, void* wake), {
+    const call = (fn, sig, ...args) => wasmTable.get(fn)(...args);
+    const withString = (fn, str) => {
+        const size = lengthBytesUTF8(str) + 1;
+        const ptr = _malloc(size);
+        stringToUTF8(str, ptr, size);
+        call(fn, 'vi', ptr);
+        _free(ptr);
+    };
+    const canvas = document.getElementById('canvas');
+    const input = document.getElementById('text-input');
+    let composing = false;
+    input.addEventListener('compositionstart', () => { composing = true; call(wake, 'v'); });
+    input.addEventListener('compositionend', (e) => {
+        composing = false;
+        if (e.data) withString(text, e.data);
+        input.value = "";
+        call(wake, 'v');
+    });
+    input.addEventListener('input', (e) => {
+        if (composing || e.isComposing) return;
+        if (input.value) withString(text, input.value);
+        input.value = "";
+        call(wake, 'v');
+    });
+    document.addEventListener('paste', (e) => {
+        const data = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
+        e.preventDefault();   // the app inserts it; the textarea must not get it too
+        withString(paste, data);
+        call(wake, 'v');
+    });
+    const onCopy = (e) => {
+        const ptr = call(copy, 'i');   // runs a frame so the Ctrl+C/X just pressed is handled first
+        if (!ptr) return;
+        e.clipboardData.setData('text/plain', UTF8ToString(ptr));
+        e.preventDefault();
+        call(wake, 'v');
+    };
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    const scheme = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    if (scheme) {
+        call(dark, 'vi', scheme.matches ? 1 : 0);
+        scheme.addEventListener('change', (e) => { call(dark, 'vi', e.matches ? 1 : 0); call(wake, 'v'); });
+    }
+    window.addEventListener('resize', () => call(wake, 'v'));
+    document.addEventListener('visibilitychange', () => call(wake, 'v'));
+    Module.corpusLensTextInput = input;
+    Module.corpusLensCanvas = canvas;
+});
+
+EM_JS(void, JsSetTextInput, (int active, float x, float y, float line_height), {
+    const input = Module.corpusLensTextInput;
+    input.style.left = x + 'px';
+    input.style.top = y + 'px';
+    input.style.height = line_height + 'px';
+    if (active && document.activeElement !== input) input.focus({preventScroll: true});
+    if (!active && document.activeElement === input) Module.corpusLensCanvas.focus({preventScroll: true});
+});
+
+EM_JS(void, JsWriteClipboard, (const char* utf8), {
+    const text = UTF8ToString(utf8);
+    const fallback = () => {
+        const area = document.createElement('textarea');
+        area.value = text;
+        area.setAttribute('readonly', "");
+        area.style.position = 'fixed';
+        area.style.opacity = '0';
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); } catch (e) {}
+        area.remove();
+        Module.corpusLensCanvas.focus({preventScroll: true});
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+});
+
+EM_JS(void, JsAnnounce, (const char* utf8), {
+    const live = document.getElementById('live');
+    if (live) live.textContent = UTF8ToString(utf8);
+});
+
+void OnText(const char* utf8) { g_callbacks.text(utf8); }
+void OnPaste(const char* utf8) { g_callbacks.paste(utf8); }
+const char* OnCopy() { return g_callbacks.copy(); }
+void OnDark(int dark) { g_callbacks.system_dark(dark != 0); }
+void OnWake() { g_callbacks.wake(); }
+
+bool g_text_active = false;
+float g_text_x = -1, g_text_y = -1;
+std::string g_announced;
+
+}  // namespace
+
+void InstallPage(const PageCallbacks& callbacks) {
+    g_callbacks = callbacks;
+    JsInstallPage(reinterpret_cast<void*>(&OnText), reinterpret_cast<void*>(&OnPaste),
+                  reinterpret_cast<void*>(&OnCopy), reinterpret_cast<void*>(&OnDark),
+                  reinterpret_cast<void*>(&OnWake));
+}
+
+void SetTextInputActive(bool active, float x, float y, float line_height) {
+    if (active == g_text_active && x == g_text_x && y == g_text_y) return;
+    g_text_active = active;
+    g_text_x = x;
+    g_text_y = y;
+    JsSetTextInput(active, x, y, line_height);
+}
+
+void WriteClipboard(const std::string& utf8) { JsWriteClipboard(utf8.c_str()); }
+
+void AnnounceStatus(const std::string& line) {
+    if (line == g_announced) return;
+    g_announced = line;
+    JsAnnounce(line.c_str());
+}
+
+}  // namespace platform

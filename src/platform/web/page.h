@@ -1,0 +1,35 @@
+// The parts of the page outside the canvas that the app talks to: a hidden textarea that receives text
+// (IME composition, dead keys, mobile keyboards, pasted text), the DOM clipboard events, the colour-scheme
+// preference, a live region for screen readers, and waking the frame loop. The JavaScript half is in
+// page.cpp (EM_JS) and web/corpuslens-page.js.
+//
+// Text reaches the app only through the textarea's input events, never through keypress, so each character
+// arrives once. While an ImGui text field is active the textarea has the focus (so the on-screen keyboard
+// opens on phones) and sits at the text cursor (so IME candidate windows appear there).
+#pragma once
+#include <string>
+
+namespace platform {
+
+struct PageCallbacks {
+    void (*text)(const char* utf8);                 // committed text (typed, composed)
+    void (*paste)(const char* utf8);                // clipboard text from a paste event
+    const char* (*copy)();                          // text for a copy/cut event, or nullptr to let it pass
+    void (*system_dark)(bool dark);                 // prefers-color-scheme changed (also called at install)
+    void (*wake)();                                 // anything happened that needs a frame
+};
+
+void InstallPage(const PageCallbacks& callbacks);
+
+// Focuses the textarea (and moves it to x, y in CSS pixels) while a text field is active; gives the focus
+// back to the canvas when not. Cheap to call every frame: only changes cause DOM work.
+void SetTextInputActive(bool active, float x, float y, float line_height);
+
+// Writes text to the system clipboard outside a copy event (a "Copy" button): navigator.clipboard where
+// allowed, else a temporary selection with execCommand('copy').
+void WriteClipboard(const std::string& utf8);
+
+// Mirrors the status line into the page's aria-live region (only when it changed).
+void AnnounceStatus(const std::string& line);
+
+}  // namespace platform

@@ -1,0 +1,132 @@
+// AppWindow: layout and navigation; each view's content is its panel's business.
+#include "ui/app_window.h"
+
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/index_job.h"
+#include "core/version.h"
+#include "store/database.h"
+#include "text/icu_data.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+constexpr float kSidebarWidthEm = 16.0f;   // in font heights
+}
+
+void AppWindow::Draw(app::AppState& state) {
+    bool dark = app::DarkThemeActive(state);
+    if (!style_applied || dark != dark_applied) {
+        ApplyStyle(dark);
+        dark_applied = dark;
+        style_applied = true;
+    }
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::Begin("Corpus Lens", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar);
+    DrawMenuBar(state);
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float status_height = ImGui::GetFrameHeight() + style.ItemSpacing.y + 1;
+    const float sidebar_width = std::min(kSidebarWidthEm * ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x * 0.3f);
+    ImGui::BeginChild("sidebar", ImVec2(sidebar_width, -status_height), ImGuiChildFlags_Border);
+    sidebar.Draw(state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("main", ImVec2(0, -status_height));
+    DrawViews(state);
+    ImGui::EndChild();
+    ImGui::Separator();
+    status_bar.Draw(state);
+    ImGui::End();
+
+    if (show_about) DrawAbout();
+}
+
+void AppWindow::DrawMenuBar(app::AppState& state) {
+    if (!ImGui::BeginMenuBar()) return;
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(core::ProductName());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    if (ImGui::BeginMenu("Corpus")) {
+        if (ImGui::MenuItem("Open the demo corpus")) state.jobs.Add(app::MakeDemoIndexJob(1));
+        if (ImGui::MenuItem("Demo corpus ×400 (indexing stress test)")) state.jobs.Add(app::MakeDemoIndexJob(400));
+        if (ImGui::MenuItem("Demo corpus ×4000 (long job: watch progress, try Cancel)"))
+            state.jobs.Add(app::MakeDemoIndexJob(4000));
+        ImGui::EndMenu();
+    }
+    RecordItemRect(state, "menu.corpus");
+    if (ImGui::BeginMenu("View")) {
+        for (int i = 0; i < app::kViewCount; ++i) {
+            auto view = static_cast<app::View>(i);
+            if (ImGui::MenuItem(app::ViewTitle(view), nullptr, state.view == view)) state.view = view;
+        }
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Theme")) {
+            if (ImGui::MenuItem("Follow the system", nullptr, state.theme == app::Theme::System)) state.theme = app::Theme::System;
+            if (ImGui::MenuItem("Light", nullptr, state.theme == app::Theme::Light)) state.theme = app::Theme::Light;
+            if (ImGui::MenuItem("Dark", nullptr, state.theme == app::Theme::Dark)) state.theme = app::Theme::Dark;
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("About Corpus Lens")) show_about = true;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+void AppWindow::DrawViews(app::AppState& state) {
+    if (!ImGui::BeginTabBar("views")) return;
+    const bool switching = state.view != shown_view;  // a switch requested from elsewhere (menu, link, test)
+    for (int i = 0; i < app::kViewCount; ++i) {
+        auto view = static_cast<app::View>(i);
+        ImGuiTabItemFlags flags = switching && view == state.view ? ImGuiTabItemFlags_SetSelected : 0;
+        bool open = ImGui::BeginTabItem(app::ViewTitle(view), nullptr, flags);
+        RecordItemRect(state, (std::string("tab.") + app::ViewId(view)).c_str());
+        if (!open) continue;
+        if (!switching) state.view = view;  // the user clicked this tab
+        shown_view = view;
+        ImGui::BeginChild("view");
+        switch (view) {
+        case app::View::Library: library.Draw(state); break;
+        case app::View::Search: search.Draw(state); break;
+        case app::View::Concordance: concordance.Draw(state); break;
+        case app::View::Words: words.Draw(state); break;
+        case app::View::Topics: topics.Draw(state); break;
+        case app::View::Compare: compare.Draw(state); break;
+        case app::View::Reader: reader.Draw(state); break;
+        }
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+void AppWindow::DrawAbout() {
+    ImGui::OpenPopup("About Corpus Lens");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("About Corpus Lens", &show_about, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("%s %s", core::ProductName(), core::Version());
+        ImGui::TextUnformatted("Text-corpus analysis that runs entirely in this page: nothing you load is sent anywhere.");
+        ImGui::Separator();
+        ImGui::Text("SQLite %s with FTS5", store::SqliteVersion());
+        ImGui::Text("ICU %s: UAX #29 word and sentence segmentation, NFKC_Casefold", text::IcuVersion());
+        ImGui::Text("Dear ImGui %s", IMGUI_VERSION);
+        ImGui::Spacing();
+        if (ImGui::Button("Close")) { show_about = false; ImGui::CloseCurrentPopup(); }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace ui

@@ -1,0 +1,51 @@
+// The whole UI: menu bar, sidebar, the view tabs with their panels, and the status bar. One instance lives
+// as long as the app; panels keep their own UI state in it.
+#pragma once
+#include "app/app_state.h"
+#include "ui/panels/library_panel.h"
+#include "ui/panels/planned_panel.h"
+#include "ui/panels/reader_panel.h"
+#include "ui/panels/search_panel.h"
+#include "ui/sidebar.h"
+#include "ui/status_bar.h"
+#include "ui/style.h"
+
+namespace ui {
+
+struct AppWindow {
+    Fonts fonts;
+    Sidebar sidebar;
+    LibraryPanel library;
+    SearchPanel search;
+    ReaderPanel reader;
+    PlannedPanel concordance{
+        "Concordance: every occurrence of a word or phrase as a keyword-in-context line, aligned on the hit, "
+        "sortable by the words to its left and right, with a dispersion plot showing where in each document "
+        "it occurs. Click a line to read it in context."};
+    PlannedPanel words{
+        "Words: frequency lists, n-grams and collocates; keyness of a selection against the rest of the "
+        "corpus (log-likelihood with an effect size); trends of chosen words over time."};
+    PlannedPanel topics{
+        "Topics: a topic model trained in this page with live charts — top words per topic, the topic mix of "
+        "each document, topics over time. Topics can be labelled and pinned; a seed makes results "
+        "reproducible."};
+    PlannedPanel compare{
+        "Compare: two documents (or two sub-corpora) side by side with passages aligned — verbatim reuse and "
+        "close paraphrase — word-level differences, passages unique to each side and their distinctive words."};
+    StatusBar status_bar;
+
+    bool show_about = false;
+    bool dark_applied = false;      // the theme ApplyStyle was last called with
+    bool style_applied = false;
+    app::View shown_view = app::View::Library;   // the tab ImGui shows; differs from state.view on a switch
+
+    // Draws the UI into the current ImGui frame. Reads state, records requests in it.
+    void Draw(app::AppState& state);
+
+private:
+    void DrawMenuBar(app::AppState& state);
+    void DrawViews(app::AppState& state);
+    void DrawAbout();
+};
+
+}  // namespace ui

@@ -1,0 +1,19 @@
+// Small widgets and helpers the panels share.
+#pragma once
+#include <string_view>
+
+#include "app/app_state.h"
+
+namespace ui {
+
+// Records the last item's rectangle under `name` in state.widgets (for the test API).
+void RecordItemRect(app::AppState& state, const char* name);
+
+// Wrapped text whose words between store::kHighlightBegin and kHighlightEnd markers (as in search snippets)
+// get a highlight background.
+void HighlightedTextWrapped(std::string_view marked_text);
+
+// Text in the palette's muted colour, wrapped.
+void MutedTextWrapped(const char* text);
+
+}  // namespace ui
