@@ -30,6 +30,18 @@ build_web() {
         -DCL_DEPS_PREFIX="$CL_WASM_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_ICU_DATA="$CL_ICU_DATA" \
         -DCL_FONT="$CL_FONT" -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
     cmake --build "$CL_ROOT/build/web" -j "$JOBS"
+    report_payload
+}
+
+# What a browser downloads on first load, compressed as a web server would (gzip -9); budget 1.5 MB.
+report_payload() {
+    local total=0 size f line="payload (gzip):"
+    for f in index.html corpuslens-page.js corpuslens.js corpuslens.wasm corpuslens.data; do
+        size=$(gzip -9c "$CL_ROOT/dist/$f" | wc -c)
+        total=$((total + size))
+        line+=" $f $((size / 1024)) KB,"
+    done
+    log "$line total $((total / 1024)) KB (budget 1536 KB)"
 }
 
 # Runs a test stage, records its outcome; the summary at the end counts stages.

@@ -57,8 +57,10 @@ JobState IndexJob::Step(core::Deadline deadline) {
         Progress.done = static_cast<int64_t>(Listed.size());
         if (static_cast<int64_t>(chunk->size()) < kListChunk) {
             char summary[160];
-            std::snprintf(summary, sizeof summary, "indexed %zu documents (%.1f MB) in %.2f s", Documents.size(),
-                          Bytes / 1e6, (core::NowMs() - StartMs) / 1000.0);
+            bool megabytes = Bytes >= 1e6;
+            std::snprintf(summary, sizeof summary, "indexed %zu documents (%.1f %s) in %.2f s", Documents.size(),
+                          megabytes ? Bytes / 1e6 : Bytes / 1e3, megabytes ? "MB" : "KB",
+                          (core::NowMs() - StartMs) / 1000.0);
             Summary = summary;
             Documents = {};  // the texts live in the corpus now
             return JobState::Done;

@@ -56,6 +56,12 @@ PRAGMA user_version = 1;
 // with a clear message rather than failing later in a view).
 constexpr const char* kRequiredTables[] = {"meta", "documents", "fields", "doc_fts", "terms", "doc_terms"};
 
+// A DocumentSummary from a row whose first columns are: id, title, source, date, lang, word_count.
+DocumentSummary SummaryFromRow(const Statement& st) {
+    return {st.ColumnInt64(0), std::string(st.ColumnText(1)), std::string(st.ColumnText(2)),
+            std::string(st.ColumnText(3)), std::string(st.ColumnText(4)), st.ColumnInt64(5)};
+}
+
 }  // namespace
 
 core::Result<Corpus> Corpus::Create(const std::string& path) {
@@ -152,9 +158,7 @@ core::Result<Document> Corpus::GetDocument(int64_t id) {
     auto row = st->Step();
     if (!row.ok()) return core::Error(row.status().code(), "reading document: " + row.status().message());
     if (!*row) return core::Error(core::StatusCode::NotFound, "document " + std::to_string(id) + " does not exist");
-    return Document{{st->ColumnInt64(0), std::string(st->ColumnText(1)), std::string(st->ColumnText(2)),
-                     std::string(st->ColumnText(3)), std::string(st->ColumnText(4)), st->ColumnInt64(5)},
-                    std::string(st->ColumnText(6))};
+    return Document{SummaryFromRow(*st), std::string(st->ColumnText(6))};
 }
 
 core::Result<std::vector<DocumentSummary>> Corpus::ListDocuments(int64_t after_id, int64_t limit) {
@@ -168,8 +172,7 @@ core::Result<std::vector<DocumentSummary>> Corpus::ListDocuments(int64_t after_i
         auto row = st->Step();
         if (!row.ok()) return core::Error(row.status().code(), "listing documents: " + row.status().message());
         if (!*row) break;
-        docs.push_back({st->ColumnInt64(0), std::string(st->ColumnText(1)), std::string(st->ColumnText(2)),
-                        std::string(st->ColumnText(3)), std::string(st->ColumnText(4)), st->ColumnInt64(5)});
+        docs.push_back(SummaryFromRow(*st));
     }
     return docs;
 }
