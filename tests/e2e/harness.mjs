@@ -41,8 +41,9 @@ export async function launchBrowser() {
 
 // Opens the app in a new page and waits until it reports ready. Page errors and console errors are collected
 // in page.errors so tests can assert there were none.
-export async function openApp(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme });
+export async function openApp(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1, colorScheme = 'light',
+                                              hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme, hasTouch });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(String(error)));

@@ -40,6 +40,31 @@ test('clicking tabs with the mouse switches views', async () => {
   await page.screenshot({ path: join(artifacts, 'topics-planned.png') });
 });
 
+test('on a touch screen a tap switches tabs and a drag scrolls a list', async () => {
+  const page = await openApp(browser, server.url, { width: 1024, height: 700, hasTouch: true });
+  let s = await state(page);
+  const tab = s.widgets['tab.search'];
+  await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await waitForState(page, (s) => s.view === 'search');
+  s = await state(page);
+  const library = s.widgets['tab.library'];
+  await page.touchscreen.tap(library.x + library.w / 2, library.y + library.h / 2);
+  await waitForState(page, (s) => s.view === 'library');
+
+  assert.equal(await command(page, 'stress', 100), '');
+  s = await waitForState(page, (s) => s.documents === 800);
+  const table = s.widgets['library.table'];
+  const x = table.x + table.w / 2, y = table.y + table.h * 0.8;
+  // A finger drag upwards: touchstart, moves, touchend (CDP touch events, as a phone sends them).
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  await touch('touchStart', [{ x, y }]);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', [{ x, y: y - i * 30 }]);
+  await touch('touchEnd', []);
+  s = await waitForState(page, (s) => s.library_scroll_y > 100);
+  assert.equal(s.view, 'library', 'a drag is a scroll, not a tap');
+});
+
 test('the wheel scrolls a long list and never the page', async () => {
   const page = await openApp(browser, server.url);
   assert.equal(await command(page, 'stress', 400), '');
