@@ -1,10 +1,11 @@
-// Command dispatch, help texts and the tokenize command.
+// Command dispatch, help texts and the tokenize command (the corpus commands are in corpus_commands.cpp).
 #include "cli/cli.h"
 
 #include <iostream>
 #include <iterator>
 #include <string_view>
 
+#include "cli/commands.h"
 #include "core/json.h"
 #include "core/version.h"
 #include "text/segmenter.h"
@@ -22,8 +23,6 @@ struct Command {
     int (*run)(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
 };
 
-int RunTokenize(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
-
 const Command kCommands[] = {
     {"tokenize", "split UTF-8 text from stdin into words (or sentences) with byte offsets",
      "usage: corpuslens tokenize [--sentences] [--json] < FILE\n"
@@ -39,6 +38,28 @@ const Command kCommands[] = {
      "Text output is one item per line: start, end, text, normal form, separated by tabs (newlines inside a\n"
      "sentence are shown as spaces).\n",
      RunTokenize},
+    {"pack", "import files, folders or archives into a corpus database, printing the import report",
+     "usage: corpuslens pack -o CORPUS.sqlite [options] PATH…\n"
+     "\n"
+     "Imports .txt/.md, .html/.htm, .csv/.tsv, .jsonl/.ndjson and .zip archives of those (folders are read\n"
+     "recursively, hidden files skipped) into a new corpus database: encodings detected, HTML reduced to text,\n"
+     "titles, dates, sources and languages guessed, page furniture trimmed, duplicates skipped, everything\n"
+     "indexed for search and word statistics. Prints what it did for each document and what it refused.\n"
+     "\n"
+     "  -o, --output FILE     the corpus to write (written whole or not at all)\n"
+     "  --force               replace FILE if it exists\n"
+     "  --name NAME           the corpus's name (default: the first PATH's name)\n"
+     "  --encoding NAME       decode every file as NAME (utf-8, utf-16le, windows-1251, koi8-r, windows-1252)\n"
+     "  --text-field NAME     the CSV column or JSON key that holds the text (default: guessed)\n"
+     "  --no-trim             keep page furniture\n"
+     "  --json                print the report as JSON\n",
+     RunPack},
+    {"info", "list the documents and metadata of a corpus database",
+     "usage: corpuslens info CORPUS.sqlite [--json]\n"
+     "\n"
+     "Opens the corpus as an untrusted file (integrity-checked first) and lists its documents: id, date,\n"
+     "source, language, word count and title; --json adds extra metadata fields.\n",
+     RunInfo},
 };
 
 const char* kUsage =
@@ -64,7 +85,9 @@ std::string OneLine(std::string_view s) {
     return line;
 }
 
-int RunTokenize(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+}  // namespace
+
+int RunTokenize(const Args& args, std::istream& in, std::ostream& out, std::ostream& err) {
     bool sentences = false, json = false;
     for (const std::string& a : args) {
         if (a == "--sentences") sentences = true;
@@ -116,8 +139,6 @@ int RunTokenize(const std::vector<std::string>& args, std::istream& in, std::ost
     if (json) { w.EndArray(); w.EndObject(); out << w.str() << '\n'; }
     return 0;
 }
-
-}  // namespace
 
 int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     if (args.empty()) { PrintUsage(err); return 2; }

@@ -1,9 +1,12 @@
 // Corpus: schema creation and migration, document insertion and full-text queries.
 #include "store/corpus.h"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include "store/fts5_tokenizer.h"
+#include "text/tokenizer.h"
 
 namespace store {
 
@@ -29,12 +32,14 @@ CREATE TABLE documents(
     word_count INTEGER NOT NULL DEFAULT 0,
     text TEXT NOT NULL,
     imported_from TEXT NOT NULL DEFAULT '',
-    import_notes TEXT NOT NULL DEFAULT '');
+    import_notes TEXT NOT NULL DEFAULT '',
+    original_text TEXT NOT NULL DEFAULT '');
 CREATE TABLE fields(
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
     key TEXT NOT NULL,
     value TEXT NOT NULL,
-    PRIMARY KEY(doc_id, key)) WITHOUT ROWID;
+    PRIMARY KEY(doc_id, position)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE doc_fts USING fts5(title, text, content='documents', content_rowid='id', tokenize='icu');
 CREATE TABLE terms(
     id INTEGER PRIMARY KEY,
@@ -44,9 +49,10 @@ CREATE TABLE terms(
     is_stop INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE doc_terms(
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    term_id INTEGER NOT NULL REFERENCES terms(id),
+    term_id INTEGER NOT NULL REFERENCES terms(id) DEFERRABLE INITIALLY DEFERRED,
     count INTEGER NOT NULL,
     PRIMARY KEY(doc_id, term_id)) WITHOUT ROWID;
+CREATE INDEX doc_terms_by_term ON doc_terms(term_id);
 INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 524288);
 INSERT INTO meta(key, value) VALUES ('tokenizer', 'icu nfkc_casefold uax29');
 PRAGMA user_version = 1;
@@ -81,14 +87,22 @@ core::Result<Corpus> Corpus::Init(Database db, bool may_create) {
     corpus.Db = std::make_unique<Database>(std::move(db));
     if (core::Status s = RegisterIcuTokenizer(corpus.Db->handle()); !s.ok()) return s;
     if (core::Status s = corpus.Migrate(may_create); !s.ok()) return s;
-    auto insert_doc = corpus.Db->Prepare(
-        "INSERT INTO documents(title, source, date, lang, author, url, text, imported_from, word_count) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!insert_doc.ok()) return insert_doc.status();
-    auto insert_fts = corpus.Db->Prepare("INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
-    if (!insert_fts.ok()) return insert_fts.status();
-    corpus.InsertDocument = std::make_unique<Statement>(std::move(*insert_doc));
-    corpus.InsertFts = std::make_unique<Statement>(std::move(*insert_fts));
+    struct { std::unique_ptr<Statement>* target; const char* sql; } statements[] = {
+        {&corpus.InsertDocument,
+         "INSERT INTO documents(title, source, date, lang, author, url, text, imported_from, word_count, "
+         "original_text, import_notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+        {&corpus.InsertFts, "INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)"},
+        {&corpus.InsertField, "INSERT INTO fields(doc_id, position, key, value) VALUES (?1, ?2, ?3, ?4)"},
+        {&corpus.InsertDocTerm, "INSERT INTO doc_terms(doc_id, term_id, count) VALUES (?1, ?2, ?3)"},
+        {&corpus.UpsertTerm,
+         "INSERT INTO terms(id, term, df, cf) VALUES (?1, ?2, ?3, ?4) "
+         "ON CONFLICT(id) DO UPDATE SET df = excluded.df, cf = excluded.cf"},
+    };
+    for (auto& [target, sql] : statements) {
+        auto st = corpus.Db->Prepare(sql);
+        if (!st.ok()) return st.status();
+        *target = std::make_unique<Statement>(std::move(*st));
+    }
     return corpus;
 }
 
@@ -123,10 +137,60 @@ core::Status Corpus::Migrate(bool may_create) {
 }
 
 core::Status Corpus::Begin() { return Db->Exec("BEGIN"); }
-core::Status Corpus::Commit() { return Db->Exec("COMMIT"); }
-core::Status Corpus::Rollback() { return Db->Exec("ROLLBACK"); }
+
+core::Status Corpus::Commit() {
+    if (core::Status s = FlushTerms(); !s.ok()) return s;
+    return Db->Exec("COMMIT");
+}
+
+core::Status Corpus::Rollback() {
+    // The in-memory term statistics may hold this transaction's counts: read them again when next needed.
+    TermTable = std::make_unique<Terms>();
+    return Db->Exec("ROLLBACK");
+}
+
+core::Status Corpus::LoadTerms() {
+    Terms& t = *TermTable;
+    if (t.loaded) return core::Status::Ok();
+    auto st = Db->Prepare("SELECT id, term, df, cf FROM terms");
+    if (!st.ok()) return st.status();
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        int64_t id = st->ColumnInt64(0);
+        t.by_term[std::string(st->ColumnText(1))] = {id, st->ColumnInt64(2), st->ColumnInt64(3), false};
+        t.next_id = std::max(t.next_id, id + 1);
+    }
+    t.loaded = true;
+    return core::Status::Ok();
+}
+
+core::Status Corpus::FlushTerms() {
+    Statement& st = *UpsertTerm;
+    for (auto& [term, counts] : TermTable->by_term) {
+        if (!counts.dirty) continue;
+        st.Reset();
+        st.BindInt64(1, counts.id);
+        st.BindText(2, term);
+        st.BindInt64(3, counts.df);
+        st.BindInt64(4, counts.cf);
+        if (auto row = st.Step(); !row.ok()) return core::Error(row.status().code(), "saving word counts: " + row.status().message());
+        counts.dirty = false;
+    }
+    return core::Status::Ok();
+}
 
 core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
+    if (sqlite3_get_autocommit(Db->handle())) {
+        // Not inside Begin/Commit: make this document its own transaction.
+        if (core::Status s = Begin(); !s.ok()) return s;
+        auto id = AddDocument(doc);
+        if (!id.ok()) { Rollback(); return id; }
+        if (core::Status s = Commit(); !s.ok()) { Rollback(); return s; }
+        return id;
+    }
+    if (core::Status s = LoadTerms(); !s.ok()) return s;
     Statement& st = *InsertDocument;
     st.Reset();
     st.BindText(1, doc.title);
@@ -138,6 +202,8 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
     st.BindText(7, doc.text);
     st.BindText(8, doc.imported_from);
     st.BindInt64(9, doc.word_count);
+    st.BindText(10, doc.original_text);
+    st.BindText(11, doc.import_notes);
     if (auto row = st.Step(); !row.ok()) return core::Error(row.status().code(), "adding document: " + row.status().message());
     int64_t id = sqlite3_last_insert_rowid(Db->handle());
     Statement& fts = *InsertFts;
@@ -146,7 +212,80 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
     fts.BindText(2, doc.title);
     fts.BindText(3, doc.text);
     if (auto row = fts.Step(); !row.ok()) return core::Error(row.status().code(), "indexing document: " + row.status().message());
+
+    Statement& field = *InsertField;
+    for (size_t i = 0; i < doc.fields.size(); ++i) {
+        field.Reset();
+        field.BindInt64(1, id);
+        field.BindInt64(2, static_cast<int64_t>(i));
+        field.BindText(3, doc.fields[i].first);
+        field.BindText(4, doc.fields[i].second);
+        if (auto row = field.Step(); !row.ok()) return core::Error(row.status().code(), "saving metadata: " + row.status().message());
+    }
+
+    // Bag of words: the same tokens FTS5 indexed, counted per document.
+    std::unordered_map<std::string, int64_t> counts;
+    text::Tokenizer tokenizer;
+    tokenizer.Reset(doc.text);
+    text::Token token;
+    while (tokenizer.Next(&token)) ++counts[token.norm];
+    Terms& terms = *TermTable;
+    Statement& doc_term = *InsertDocTerm;
+    for (const auto& [term, count] : counts) {
+        TermCounts& t = terms.by_term[term];
+        if (t.id == 0) t.id = terms.next_id++;
+        t.df += 1;
+        t.cf += count;
+        t.dirty = true;
+        doc_term.Reset();
+        doc_term.BindInt64(1, id);
+        doc_term.BindInt64(2, t.id);
+        doc_term.BindInt64(3, count);
+        if (auto row = doc_term.Step(); !row.ok()) return core::Error(row.status().code(), "saving word counts: " + row.status().message());
+    }
     return id;
+}
+
+core::Result<std::string> Corpus::Meta(std::string_view key) {
+    auto st = Db->Prepare("SELECT value FROM meta WHERE key = ?1");
+    if (!st.ok()) return st.status();
+    st->BindText(1, key);
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    return *row ? std::string(st->ColumnText(0)) : std::string();
+}
+
+core::Status Corpus::SetMeta(std::string_view key, std::string_view value) {
+    auto st = Db->Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!st.ok()) return st.status();
+    st->BindText(1, key);
+    st->BindText(2, value);
+    auto row = st->Step();
+    return row.ok() ? core::Status::Ok() : row.status();
+}
+
+core::Result<std::vector<std::pair<std::string, std::string>>> Corpus::Fields(int64_t doc_id) {
+    auto st = Db->Prepare("SELECT key, value FROM fields WHERE doc_id = ?1 ORDER BY position");
+    if (!st.ok()) return st.status();
+    st->BindInt64(1, doc_id);
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        fields.emplace_back(std::string(st->ColumnText(0)), std::string(st->ColumnText(1)));
+    }
+    return fields;
+}
+
+core::Result<std::string> Corpus::ImportNotes(int64_t doc_id) {
+    auto st = Db->Prepare("SELECT import_notes FROM documents WHERE id = ?1");
+    if (!st.ok()) return st.status();
+    st->BindInt64(1, doc_id);
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return core::Error(core::StatusCode::NotFound, "document " + std::to_string(doc_id) + " does not exist");
+    return std::string(st->ColumnText(0));
 }
 
 core::Result<int64_t> Corpus::DocumentCount() { return Db->QueryInt64("SELECT count(*) FROM documents"); }

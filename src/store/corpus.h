@@ -12,6 +12,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -31,6 +33,9 @@ struct DocumentInput {
     std::string text;       // valid UTF-8
     int64_t word_count = 0; // tokens in text, as counted by text::Tokenizer (the caller counts)
     std::string imported_from;
+    std::string original_text;  // the text before import trimmed furniture; empty when nothing was trimmed
+    std::string import_notes;   // the import report for this document, one line per note
+    std::vector<std::pair<std::string, std::string>> fields;   // other metadata (CSV/JSON columns)
 };
 
 // Highlight markers inside SearchHit::snippet around each matched word (ASCII STX / ETX).
@@ -67,8 +72,16 @@ public:
     core::Status Commit();
     core::Status Rollback();
 
-    // Adds a document and indexes it for full-text search; returns its id. Call inside Begin/Commit for speed.
+    // Adds a document and indexes it: full-text search (FTS5) and the bag of words (terms, doc_terms).
+    // Returns its id. Inside Begin/Commit many documents cost one transaction; outside, each is its own.
     core::Result<int64_t> AddDocument(const DocumentInput& doc);
+    // A meta value ("name", "created" …), "" when not set.
+    core::Result<std::string> Meta(std::string_view key);
+    core::Status SetMeta(std::string_view key, std::string_view value);
+    // Extra metadata fields of a document, in the order they were added.
+    core::Result<std::vector<std::pair<std::string, std::string>>> Fields(int64_t doc_id);
+    // The import notes of a document (one per line).
+    core::Result<std::string> ImportNotes(int64_t doc_id);
     core::Result<int64_t> DocumentCount();
     // One document with its text; NotFound when there is no such id.
     core::Result<Document> GetDocument(int64_t id);
@@ -87,8 +100,20 @@ private:
     static core::Result<Corpus> Init(Database db, bool may_create);
     core::Status Migrate(bool may_create);
 
+    // Bag-of-words statistics for terms touched in the current transaction, written at Commit; the terms
+    // table is read into `TermIds` on first use. Heap-held with the statements (Corpus moves).
+    struct TermCounts { int64_t id = 0, df = 0, cf = 0; bool dirty = false; };
+    struct Terms {
+        bool loaded = false;
+        int64_t next_id = 1;
+        std::unordered_map<std::string, TermCounts> by_term;
+    };
+    core::Status LoadTerms();
+    core::Status FlushTerms();
+
     std::unique_ptr<Database> Db;   // heap-held so prepared statements stay valid when Corpus moves
-    std::unique_ptr<Statement> InsertDocument, InsertFts;
+    std::unique_ptr<Statement> InsertDocument, InsertFts, InsertField, InsertDocTerm, UpsertTerm;
+    std::unique_ptr<Terms> TermTable = std::make_unique<Terms>();
 };
 
 }  // namespace store

@@ -98,17 +98,22 @@ TrimResult FurnitureTrimmer::Trim(std::string_view text, std::string_view site) 
     std::vector<std::string_view> lines = SplitLines(text);
     std::vector<std::string> reasons(lines.size());
 
-    // Lines repeated across pages of the same site (only sites with several pages).
+    // Lines repeated across pages of the same site (only sites with several pages) — unless that would leave
+    // the page without any prose, in which case the "repeats" are the content itself (reposted articles).
     auto site_it = Sites.find(site);
     if (site_it != Sites.end() && site_it->second.documents >= 2) {
         const Site& s = site_it->second;
+        bool prose_left = false;
         for (size_t i = 0; i < lines.size(); ++i) {
             std::string_view line = TrimSpace(lines[i]);
             auto it = s.line_documents.find(line);
             if (it != s.line_documents.end() && it->second >= 2 && it->second * 5 >= s.documents * 2 && line.back() != ':')
                 reasons[i] = "repeated on " + std::to_string(it->second) + " pages of " +
-                             (site.empty() ? std::string("this site") : std::string(site));
+                             (site.empty() || site[0] == '\x01' ? std::string("this site") : std::string(site));
+            else if (IsProse(line))
+                prose_left = true;
         }
+        if (!prose_left) reasons.assign(lines.size(), std::string());
     }
 
     // The head: furniture before the first prose line; a headline repeated right below itself.

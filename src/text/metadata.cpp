@@ -10,7 +10,7 @@
 #include <map>
 #include <vector>
 
-#include "text/tokenizer.h"
+#include "text/tokenizer.h"  // GuessLanguage
 
 namespace text {
 
@@ -41,6 +41,24 @@ std::vector<Piece> SplitPieces(std::string_view s) {
     return pieces;
 }
 
+// Lower-cases the letters month names use — ASCII, Latin-1 accented (Ä, É, Û) and Cyrillic А–Я, Ё — without
+// ICU: this runs for every word of every line that might hold a date, so it must be cheap.
+std::string LowerMonthWord(std::string_view word) {
+    std::string out(word);
+    for (size_t i = 0; i < out.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(out[i]);
+        if (c < 0x80) { out[i] = static_cast<char>(std::tolower(c)); continue; }
+        if (i + 1 >= out.size()) break;
+        unsigned char d = static_cast<unsigned char>(out[i + 1]);
+        if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);      // À–Þ
+        else if (c == 0xD0 && d >= 0x90 && d <= 0x9F) out[i + 1] = static_cast<char>(d + 0x20);             // А–П
+        else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) { out[i] = static_cast<char>(0xD1); out[i + 1] = static_cast<char>(d - 0x20); }  // Р–Я
+        else if (c == 0xD0 && d == 0x81) { out[i] = static_cast<char>(0xD1); out[i + 1] = static_cast<char>(0x91); }  // Ё
+        ++i;
+    }
+    return out;
+}
+
 int MonthNumber(std::string_view word) {
     static const std::map<std::string, int, std::less<>> kMonths = [] {
         std::map<std::string, int, std::less<>> m;
@@ -64,7 +82,7 @@ int MonthNumber(std::string_view word) {
         return m;
     }();
     if (word.size() < 3 || word.size() > 24) return 0;
-    auto it = kMonths.find(NormalizeForMatch(word));
+    auto it = kMonths.find(LowerMonthWord(word));
     return it == kMonths.end() ? 0 : it->second;
 }
 
@@ -304,9 +322,9 @@ bool IsFurnitureLine(std::string_view raw) {
         letters <= 12 && WordCount(line) <= 2)
         return true;                                                                // Moscow: 18:40
     // A date (and time) alone on a line.
+    if (line.size() > 40) return false;
     FoundDate date = FindDate(line);
-    if (!date.iso.empty() && line.size() <= 40 && date.evidence.size() * 10 >= line.size() * 6) return true;
-    return false;
+    return !date.iso.empty() && date.evidence.size() * 10 >= line.size() * 6;
 }
 
 std::string GuessLanguage(std::string_view text, std::string* note) {

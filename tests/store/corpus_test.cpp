@@ -135,3 +135,57 @@ TEST_CASE("files that are not corpus databases are refused with a clear message"
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("store") {
+
+TEST_CASE("the bag of words counts each normalised term per document and across the corpus") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    REQUIRE(corpus->Begin().ok());
+    auto a = corpus->AddDocument({.title = "a", .text = "War and peace. WAR!"});
+    auto b = corpus->AddDocument({.title = "b", .text = "Peace talks"});
+    REQUIRE((a.ok() && b.ok()));
+    REQUIRE(corpus->Commit().ok());
+    auto& db = corpus->db();
+    CHECK(*db.QueryInt64("SELECT df FROM terms WHERE term = 'war'") == 1);
+    CHECK(*db.QueryInt64("SELECT cf FROM terms WHERE term = 'war'") == 2);
+    CHECK(*db.QueryInt64("SELECT df FROM terms WHERE term = 'peace'") == 2);
+    CHECK(*db.QueryInt64("SELECT count(*) FROM terms") == 4);   // war, and, peace, talks
+    CHECK(*db.QueryInt64("SELECT count FROM doc_terms JOIN terms ON terms.id = term_id WHERE term = 'war'") == 2);
+    CHECK(*db.QueryInt64("SELECT sum(count) FROM doc_terms") == 6);
+}
+
+TEST_CASE("rolled-back documents leave no word counts behind, and counting resumes correctly") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    REQUIRE(corpus->AddDocument({.title = "kept", .text = "alpha beta"}).ok());   // its own transaction
+    REQUIRE(corpus->Begin().ok());
+    REQUIRE(corpus->AddDocument({.title = "dropped", .text = "alpha gamma"}).ok());
+    REQUIRE(corpus->Rollback().ok());
+    REQUIRE(corpus->AddDocument({.title = "later", .text = "alpha delta"}).ok());
+    auto& db = corpus->db();
+    CHECK(*db.QueryInt64("SELECT df FROM terms WHERE term = 'alpha'") == 2);
+    CHECK(*db.QueryInt64("SELECT count(*) FROM terms WHERE term = 'gamma'") == 0);
+    CHECK(*db.QueryInt64("SELECT count(*) FROM doc_terms WHERE term_id NOT IN (SELECT id FROM terms)") == 0);
+}
+
+TEST_CASE("extra fields, import notes and the original text are kept with a document") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    store::DocumentInput doc{.title = "t", .text = "trimmed body"};
+    doc.original_text = "All news\ntrimmed body";
+    doc.import_notes = "encoding: UTF-8\ntrimmed \"All news\"";
+    doc.fields = {{"party", "Federalist"}, {"year", "1790"}};
+    auto id = corpus->AddDocument(doc);
+    REQUIRE(id.ok());
+    auto fields = corpus->Fields(*id);
+    REQUIRE(fields.ok());
+    CHECK(*fields == std::vector<std::pair<std::string, std::string>>{{"party", "Federalist"}, {"year", "1790"}});
+    CHECK(*corpus->ImportNotes(*id) == doc.import_notes);
+    CHECK(*corpus->db().QueryInt64("SELECT length(original_text) FROM documents") == 21);
+    REQUIRE(corpus->SetMeta("name", "Speeches").ok());
+    CHECK(*corpus->Meta("name") == "Speeches");
+    CHECK(corpus->Meta("missing")->empty());
+}
+
+}  // TEST_SUITE

@@ -15,6 +15,11 @@ const char* kAgencyPage =
     "Top Other Media stories\n"
     "Top Stories\n";
 
+std::string TrimSpaceForTest(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
 bool Removed(const text::TrimResult& r, const std::string& line, const std::string& reason) {
     for (const auto& removed : r.removed)
         if (removed.line == line && removed.reason == reason) return true;
@@ -72,6 +77,14 @@ TEST_CASE("lines repeated across pages of one site are trimmed anywhere, other s
     text::TrimResult rc = trimmer.Trim(c, "Other");
     CHECK(rc.text.find("A third page") == 0);
     CHECK(rc.text.find(footer) != std::string::npos);
+}
+
+TEST_CASE("a page whose every prose line repeats on the site keeps its text") {
+    std::string article = "The same article was posted twice on this site, word for word, as sites sometimes do.\n";
+    text::FurnitureTrimmer trimmer;
+    trimmer.AddDocument(article, "Site");
+    trimmer.AddDocument(article, "Site");
+    CHECK(trimmer.Trim(article, "Site").text == TrimSpaceForTest(article));
 }
 
 TEST_CASE("transcripts keep speaker labels and the body of the text") {

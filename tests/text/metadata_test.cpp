@@ -11,6 +11,10 @@ TEST_CASE("dates are read in the forms news pages use") {
     CHECK(text::FindDate("December 11, 2015").iso == "2015-12-11");
     CHECK(text::FindDate("March 3rd 2019 was cold").iso == "2019-03-03");
     CHECK(text::FindDate("30 ноября 2015 года").iso == "2015-11-30");
+    CHECK(text::FindDate("30 НОЯБРЯ 2015").iso == "2015-11-30");
+    CHECK(text::FindDate("1 ФЕВРАЛЯ 2001").iso == "2001-02-01");
+    CHECK(text::FindDate("14 JUILLET 1789").iso == "1789-07-14");
+    CHECK(text::FindDate("3 DÉCEMBRE 1999").iso == "1999-12-03");
     CHECK(text::FindDate("le 14 juillet 1789").iso == "1789-07-14");
     CHECK(text::FindDate("Stand: 3. März 2020").iso == "2020-03-03");
     CHECK(text::FindDate("Updated 23.03.2018, 14:05").iso == "2018-03-23");
