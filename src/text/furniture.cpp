@@ -5,46 +5,12 @@
 
 #include <cctype>
 
+#include "text/lines.h"
 #include "text/metadata.h"
 
 namespace text {
 
 namespace {
-
-std::string_view TrimSpace(std::string_view s) {
-    for (;;) {
-        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-        else if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-        else if (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-        else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-        else return s;
-    }
-}
-
-std::vector<std::string_view> SplitLines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    size_t i = 0;
-    while (i <= text.size()) {
-        size_t end = text.find('\n', i);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(i, end - i);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back(line);
-        i = end + 1;
-    }
-    return lines;
-}
-
-int Words(std::string_view line) {
-    int words = 0;
-    bool in_word = false;
-    for (char c : line) {
-        bool space = std::isspace(static_cast<unsigned char>(c));
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
 
 bool EndsSentence(std::string_view line) {
     if (line.empty()) return false;
@@ -57,25 +23,15 @@ bool EndsSentence(std::string_view line) {
 }
 
 // Prose: a line a reader would call a sentence or paragraph.
-bool IsProse(std::string_view line) { return Words(line) >= 8 && EndsSentence(line); }
-
-bool IsAllCapsLine(std::string_view line) {
-    int upper = 0;
-    for (char c : line) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::islower(u)) return false;
-        upper += std::isupper(u) != 0;
-    }
-    return upper >= 6 && Words(line) >= 2;
-}
+bool IsProse(std::string_view line) { return WordCount(line) >= 8 && EndsSentence(line); }
 
 // What a line at the top or bottom of a page is, if furniture; "" if content.
 std::string EdgeReason(std::string_view line, bool at_bottom) {
     if (IsFurnitureLine(line)) return "navigation or page furniture";
     if (IsAllCapsLine(line)) return "site masthead";
-    if (Words(line) <= 3 && line.back() == ':' ) return "page label";
-    if (Words(line) <= 2 && !EndsSentence(line) && line.size() <= 24) return "navigation or page furniture";
-    if (at_bottom && Words(line) <= 6 && !EndsSentence(line)) return "list of links after the article";
+    if (WordCount(line) <= 3 && line.back() == ':' ) return "page label";
+    if (WordCount(line) <= 2 && !EndsSentence(line) && line.size() <= 24) return "navigation or page furniture";
+    if (at_bottom && WordCount(line) <= 6 && !EndsSentence(line)) return "list of links after the article";
     return "";
 }
 
@@ -86,8 +42,8 @@ void FurnitureTrimmer::AddDocument(std::string_view text, std::string_view site)
     ++s.documents;
     std::set<std::string_view> seen;
     for (std::string_view raw : SplitLines(text)) {
-        std::string_view line = TrimSpace(raw);
-        if (Words(line) < 3 || !seen.insert(line).second) continue;
+        std::string_view line = TrimLine(raw);
+        if (WordCount(line) < 3 || !seen.insert(line).second) continue;
         auto it = s.line_documents.find(line);
         if (it == s.line_documents.end()) s.line_documents.emplace(std::string(line), 1);
         else ++it->second;
@@ -105,7 +61,7 @@ TrimResult FurnitureTrimmer::Trim(std::string_view text, std::string_view site) 
         const Site& s = site_it->second;
         bool prose_left = false;
         for (size_t i = 0; i < lines.size(); ++i) {
-            std::string_view line = TrimSpace(lines[i]);
+            std::string_view line = TrimLine(lines[i]);
             auto it = s.line_documents.find(line);
             if (it != s.line_documents.end() && it->second >= 2 && it->second * 5 >= s.documents * 2 && line.back() != ':')
                 reasons[i] = "repeated on " + std::to_string(it->second) + " pages of " +
@@ -119,12 +75,12 @@ TrimResult FurnitureTrimmer::Trim(std::string_view text, std::string_view site) 
     // The head: furniture before the first prose line; a headline repeated right below itself.
     size_t first_prose = lines.size(), last_prose = 0;
     for (size_t i = 0; i < lines.size(); ++i)
-        if (IsProse(TrimSpace(lines[i]))) { first_prose = std::min(first_prose, i); last_prose = i; }
+        if (IsProse(TrimLine(lines[i]))) { first_prose = std::min(first_prose, i); last_prose = i; }
     // A text with no prose at all (a poem, a list) only loses lines that are unmistakably furniture.
     const bool has_prose = first_prose < lines.size();
     std::string_view previous_content;
     for (size_t i = 0; i < first_prose && i < lines.size(); ++i) {
-        std::string_view line = TrimSpace(lines[i]);
+        std::string_view line = TrimLine(lines[i]);
         if (line.empty() || !reasons[i].empty()) continue;
         std::string reason = has_prose ? EdgeReason(line, false)
                                        : (IsFurnitureLine(line) ? "navigation or page furniture" : "");
@@ -135,7 +91,7 @@ TrimResult FurnitureTrimmer::Trim(std::string_view text, std::string_view site) 
     // The tail: furniture after the last prose line.
     if (has_prose)
         for (size_t i = last_prose + 1; i < lines.size(); ++i) {
-            std::string_view line = TrimSpace(lines[i]);
+            std::string_view line = TrimLine(lines[i]);
             if (!line.empty() && reasons[i].empty()) reasons[i] = EdgeReason(line, true);
         }
 
@@ -143,7 +99,7 @@ TrimResult FurnitureTrimmer::Trim(std::string_view text, std::string_view site) 
     int blank_run = 0;
     bool any_content = false;
     for (size_t i = 0; i < lines.size(); ++i) {
-        std::string_view line = TrimSpace(lines[i]);
+        std::string_view line = TrimLine(lines[i]);
         if (!reasons[i].empty()) {
             result.removed.push_back({std::string(line), reasons[i]});
             continue;

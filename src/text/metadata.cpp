@@ -10,6 +10,7 @@
 #include <map>
 #include <vector>
 
+#include "text/lines.h"
 #include "text/tokenizer.h"  // GuessLanguage
 
 namespace text {
@@ -123,43 +124,10 @@ bool ValidDay(int month, int day) {
     return month >= 1 && month <= 12 && day >= 1 && day <= kDays[month - 1];
 }
 
-// Trims ASCII white space and no-break spaces (U+00A0, common in scraped pages) at both ends.
-std::string_view Trim(std::string_view s) {
-    for (;;) {
-        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-        else if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-        else if (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-        else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-        else return s;
-    }
-}
-
-int WordCount(std::string_view line) {
-    int words = 0;
-    bool in_word = false;
-    for (char c : line) {
-        bool space = std::isspace(static_cast<unsigned char>(c));
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
-
 std::string Lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-// An all-capitals line of at least two words: a site's masthead ("THE MINISTRY OF FOREIGN AFFAIRS").
-bool IsAllCaps(std::string_view line) {
-    int letters = 0;
-    for (char c : line) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::islower(u)) return false;
-        letters += std::isupper(u) != 0;
-    }
-    return letters >= 6 && WordCount(line) >= 2;
 }
 
 // A capitalised name such as "TASS", "TEHRAN", "NEW YORK": ASCII capitals (and spaces, dots, hyphens,
@@ -195,18 +163,6 @@ std::string TitleCase(std::string_view caps) {
         i = end + 1;
     }
     return out;
-}
-
-std::vector<std::string_view> Lines(std::string_view text, size_t max_lines) {
-    std::vector<std::string_view> lines;
-    size_t i = 0;
-    while (i <= text.size() && lines.size() < max_lines) {
-        size_t end = text.find('\n', i);
-        if (end == std::string_view::npos) end = text.size();
-        lines.push_back(text.substr(i, end - i));
-        i = end + 1;
-    }
-    return lines;
 }
 
 // "/TASS/" or "CITY (Agency) –" near the start of a line: the news agency that wrote it.
@@ -292,7 +248,7 @@ FoundDate FindDate(std::string_view s) {
 }
 
 bool IsFurnitureLine(std::string_view raw) {
-    std::string_view line = Trim(raw);
+    std::string_view line = TrimLine(raw);
     if (line.empty()) return false;
     std::string lower = Lower(line);
     static const char* kNavigation[] = {
@@ -368,13 +324,13 @@ std::string GuessLanguage(std::string_view text, std::string* note) {
 
 GuessedMetadata GuessMetadata(std::string_view text) {
     GuessedMetadata m;
-    std::vector<std::string_view> lines = Lines(text, 60);
+    std::vector<std::string_view> lines = SplitLines(text, 60);
 
     // Title: the first line that reads as a headline.
     for (std::string_view raw : lines) {
-        std::string_view line = Trim(raw);
+        std::string_view line = TrimLine(raw);
         int words = WordCount(line);
-        if (line.empty() || IsFurnitureLine(line) || IsAllCaps(line) || words < 3 || words > 50 || line.size() > 320) continue;
+        if (line.empty() || IsFurnitureLine(line) || IsAllCapsLine(line) || words < 3 || words > 50 || line.size() > 320) continue;
         if (words > 25 && line.back() == '.') continue;  // a paragraph, not a headline
         m.title = std::string(line);
         m.title_note = "the first line that reads as a headline";
@@ -396,7 +352,7 @@ GuessedMetadata GuessMetadata(std::string_view text) {
     // Source: an agency in a dateline, else the masthead at the top.
     for (std::string_view raw : lines) {
         std::string evidence;
-        std::string source = DatelineSource(Trim(raw), &evidence);
+        std::string source = DatelineSource(TrimLine(raw), &evidence);
         if (!source.empty()) {
             m.source = source;
             m.source_note = "dateline \"" + evidence + "\"";
@@ -407,10 +363,10 @@ GuessedMetadata GuessMetadata(std::string_view text) {
         std::string masthead;
         int non_empty = 0;
         for (std::string_view raw : lines) {
-            std::string_view line = Trim(raw);
+            std::string_view line = TrimLine(raw);
             if (line.empty()) { if (!masthead.empty()) break; continue; }
             if (++non_empty > 8) break;
-            if (!IsAllCaps(line)) { if (!masthead.empty()) break; continue; }
+            if (!IsAllCapsLine(line)) { if (!masthead.empty()) break; continue; }
             if (!masthead.empty()) masthead += ' ';
             masthead += line;
         }
