@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "app/import_job.h"
 #include "app/index_job.h"
 #include "core/json.h"
 #include "core/version.h"
+#include "text/jsonl.h"
 
 namespace app {
 
@@ -55,6 +57,8 @@ void LoadReaderDocument(AppState& state) {
     }
     state.reader_doc = std::move(doc->summary);
     state.reader_text = std::move(doc->text);
+    auto notes = state.corpus->ImportNotes(state.reader_doc_id);
+    state.reader_notes = notes.ok() ? std::move(*notes) : std::string();
 }
 }  // namespace
 
@@ -136,6 +140,12 @@ std::string StateJson(const AppState& state) {
     w.Key("reader_doc_id"); w.Int(state.reader_doc_id);
     w.Key("library_scroll_y"); w.Double(state.library_scroll_y);
     w.Key("clipboard"); w.String(state.clipboard);
+    w.Key("import_report"); w.BeginArray();
+    for (const std::string& line : state.import_report) w.String(line);
+    w.EndArray();
+    w.Key("titles"); w.BeginArray();   // the first documents' titles, so tests can check what was imported
+    for (size_t i = 0; i < state.documents.size() && i < 50; ++i) w.String(state.documents[i].title);
+    w.EndArray();
     w.Key("jobs"); w.BeginArray();
     for (const JobInfo& job : state.jobs.Snapshot()) {
         w.BeginObject();
@@ -182,6 +192,22 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         int copies = std::atoi(std::string(arg).c_str());
         if (copies < 1 || copies > 100000) return bad("copies must be 1 to 100000, not");
         state.jobs.Add(MakeDemoIndexJob(copies));
+    } else if (name == "import") {
+        auto records = text::ParseJsonLines(arg);
+        if (!records.ok()) return core::Error(core::StatusCode::InvalidInput, "import: " + records.status().message());
+        std::vector<ImportFile> files;
+        for (const text::JsonRecord& r : *records) {
+            ImportFile file;
+            for (const text::JsonField& f : r.fields) {
+                if (f.key == "name") file.name = f.value;
+                if (f.key == "path") file.path = f.value;
+            }
+            if (file.name.empty() || file.path.empty()) return bad("every file needs a name and a path, not");
+            files.push_back(std::move(file));
+        }
+        if (files.empty()) return bad("no files in");
+        std::string corpus_name = files.size() == 1 ? files[0].name : "Imported files (" + std::to_string(files.size()) + ")";
+        state.jobs.Add(std::make_unique<ImportJob>(corpus_name, std::move(files)));
     } else if (name == "cancel") {
         state.jobs.Cancel(std::strtoull(std::string(arg).c_str(), nullptr, 10));
     } else {

@@ -48,6 +48,11 @@ struct AppState {
     int64_t reader_loaded_id = 0;
     store::DocumentSummary reader_doc;
     std::string reader_text;
+    std::string reader_notes;                // the document's import report
+
+    // Import
+    std::vector<std::string> import_report;  // the last import's refusals and duplicates, for the Library
+    bool request_file_picker = false;        // the UI asks the platform to open its file dialog
 
     // Work in progress
     JobQueue jobs;
@@ -104,8 +109,10 @@ std::string StatusLine(const AppState& state);
 // jobs [{id, name, phase, done, total, state}], idle, theme, widgets {name: {x, y, w, h}} …
 std::string StateJson(const AppState& state);
 
-// Commands the test API may send: "view" NAME, "theme" system|light|dark, "stress" COPIES (index the demo
-// texts COPIES times as a job), "cancel" JOB-ID. Returns an error for an unknown command or bad argument.
+// Commands the test API and the platform may send: "view" NAME, "theme" system|light|dark, "stress" COPIES
+// (index the demo texts COPIES times as a job), "cancel" JOB-ID, "import" FILES (JSON Lines, one
+// {"name": …, "path": …} per file the platform wrote; starts an import into a new corpus). Returns an error
+// for an unknown command or bad argument.
 core::Status RunCommand(AppState& state, std::string_view name, std::string_view arg);
 
 }  // namespace app

@@ -26,10 +26,10 @@ JobState IndexJob::Step(core::Deadline deadline) {
         text::Token token;
         while (Next < Documents.size() && !deadline.Expired()) {
             store::DocumentInput& doc = Documents[Next];
-            int64_t words = 0;
-            Words.Reset(doc.text);
-            while (Words.Next(&token)) ++words;
-            doc.word_count = words;
+            if (doc.word_count == 0) {  // import counted them already; the demo texts come uncounted
+                Words.Reset(doc.text);
+                while (Words.Next(&token)) ++doc.word_count;
+            }
             auto id = Target->AddDocument(doc);
             if (!id.ok()) { Error = id.status(); return JobState::Failed; }
             Bytes += static_cast<double>(doc.text.size());
@@ -77,6 +77,7 @@ void IndexJob::Finish(AppState& state) {
     state.results = {};
     state.reader_doc_id = state.reader_loaded_id = 0;
     state.reader_text.clear();
+    state.reader_notes.clear();
 }
 
 void IndexJob::Abandon() {

@@ -326,9 +326,13 @@ GuessedMetadata GuessMetadata(std::string_view text) {
     GuessedMetadata m;
     std::vector<std::string_view> lines = SplitLines(text, 60);
 
-    // Title: the first line that reads as a headline.
+    // Title: the first line that reads as a headline (a Markdown heading's "#" marks are not part of it).
     for (std::string_view raw : lines) {
         std::string_view line = TrimLine(raw);
+        if (line.rfind('#', 0) == 0) {
+            size_t text_start = line.find_first_not_of('#');
+            line = text_start == std::string_view::npos ? std::string_view() : TrimLine(line.substr(text_start));
+        }
         int words = WordCount(line);
         if (line.empty() || IsFurnitureLine(line) || IsAllCapsLine(line) || words < 3 || words > 50 || line.size() > 320) continue;
         if (words > 25 && line.back() == '.') continue;  // a paragraph, not a headline

@@ -58,6 +58,11 @@ void AppWindow::DrawMenuBar(app::AppState& state) {
     ImGui::PopFont();
     ImGui::Spacing();
     if (ImGui::BeginMenu("Corpus")) {
+        if (ImGui::MenuItem("Open files…")) state.request_file_picker = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Text, Markdown, HTML, CSV/TSV, JSON Lines, or a zip of them. You can also drop files\n"
+                              "or folders onto the page. They become a new corpus; nothing leaves your computer.");
+        ImGui::Separator();
         if (ImGui::MenuItem("Open the demo corpus")) state.jobs.Add(app::MakeDemoIndexJob(1));
         if (ImGui::MenuItem("Demo corpus ×400 (indexing stress test)")) state.jobs.Add(app::MakeDemoIndexJob(400));
         if (ImGui::MenuItem("Demo corpus ×4000 (long job: watch progress, try Cancel)"))

@@ -33,7 +33,7 @@ void Sidebar::Draw(app::AppState& state) {
                 state.view = app::View::Reader;
             }
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
-                ImGui::SetTooltip("%s\n%s · %s · %lld words", doc.title.c_str(), doc.date.c_str(), doc.lang.c_str(),
+                ImGui::SetTooltip("%s\n%s · %s · %lld words", doc.title.c_str(), DisplayDate(doc.date).c_str(), doc.lang.c_str(),
                                   static_cast<long long>(doc.word_count));
             ImGui::PopID();
         }

@@ -14,6 +14,10 @@ void RecordItemRect(app::AppState& state, const char* name) {
     state.widgets[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
+std::string DisplayDate(const std::string& iso) {
+    return iso.rfind("--", 0) == 0 ? "????" + iso.substr(1) : iso;
+}
+
 void MutedTextWrapped(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
     ImGui::TextWrapped("%s", text);

@@ -1,5 +1,6 @@
 // Small widgets and helpers the panels share.
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "app/app_state.h"
@@ -12,6 +13,9 @@ void RecordItemRect(app::AppState& state, const char* name);
 // Wrapped text whose words between store::kHighlightBegin and kHighlightEnd markers (as in search snippets)
 // get a highlight background.
 void HighlightedTextWrapped(std::string_view marked_text);
+
+// A stored date as people read it: ISO 8601's year-less "--05-07" becomes "????-05-07".
+std::string DisplayDate(const std::string& iso);
 
 // Text in the palette's muted colour, wrapped.
 void MutedTextWrapped(const char* text);

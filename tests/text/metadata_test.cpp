@@ -100,6 +100,13 @@ TEST_CASE("a page that opens with date, times and a phone line") {
     CHECK(m.source.empty());
 }
 
+TEST_CASE("a markdown heading is a title without its marks") {
+    CHECK(text::GuessMetadata("## Notes from the annual meeting\n\nThe members met in the town hall on Friday.").title ==
+          "Notes from the annual meeting");
+    CHECK(text::GuessMetadata("###\n\nA rule, then the real headline of this page\n").title ==
+          "A rule, then the real headline of this page");
+}
+
 TEST_CASE("an agency name in parentheses after the city") {
     text::GuessedMetadata m = text::GuessMetadata(
         "Talks to continue next week\n\nGENEVA (Agence Example) – Delegations said on Thursday that the talks "

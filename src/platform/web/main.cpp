@@ -101,6 +101,10 @@ void Frame() {
     a.window.Draw(a.state);
     ImGui::Render();
     a.state.text_input = io.WantTextInput;
+    if (a.state.request_file_picker) {
+        a.state.request_file_picker = false;
+        platform::OpenFilePicker();
+    }
     platform::EndInputFrame();
     platform::UpdateMouseCursor();
     platform::AnnounceStatus(app::StatusLine(a.state));
@@ -156,6 +160,10 @@ platform::PageCallbacks MakePageCallbacks() {
     };
     callbacks.system_dark = [](bool dark) { g_app->state.system_prefers_dark = dark; };
     callbacks.wake = Wake;
+    callbacks.import_files = [](const char* jsonl) {
+        core::Status s = app::RunCommand(g_app->state, "import", jsonl);
+        if (!s.ok()) g_app->state.last_error = s.message();
+    };
     return callbacks;
 }
 

@@ -10,7 +10,7 @@ namespace {
 
 PageCallbacks g_callbacks;
 
-EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, void* wake), {
+EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, void* wake, void* import_files), {
     const call = (fn, sig, ...args) => wasmTable.get(fn)(...args);
     const withString = (fn, str) => {
         const size = lengthBytesUTF8(str) + 1;
@@ -55,6 +55,52 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
         call(dark, 'vi', scheme.matches ? 1 : 0);
         scheme.addEventListener('change', (e) => { call(dark, 'vi', e.matches ? 1 : 0); call(wake, 'v'); });
     }
+    // Files: written under /import/<batch>/ in the in-memory file system, then handed to the app as JSON Lines.
+    let batch = 0;
+    const importFiles = async (entries) => {  // entries: [{name, file}]
+        if (!entries.length) return;
+        const dir = '/import/' + (++batch);
+        FS.mkdirTree(dir);
+        const lines = [];
+        for (let i = 0; i < entries.length; i++) {
+            const path = dir + '/' + i;
+            FS.writeFile(path, new Uint8Array(await entries[i].file.arrayBuffer()));
+            lines.push(JSON.stringify({ name: entries[i].name, path }));
+        }
+        withString(import_files, lines.join('\n'));
+        call(wake, 'v');
+    };
+    const picker = document.getElementById('file-input');
+    picker.addEventListener('change', () => {
+        importFiles(Array.from(picker.files, (file) => ({ name: file.name, file })));
+        picker.value = "";
+    });
+    // Dropped folders are read recursively (webkitGetAsEntry works in every current browser).
+    const readEntry = (entry, prefix, out) => new Promise((resolve) => {
+        if (entry.isFile) {
+            entry.file((file) => { out.push({ name: prefix + file.name, file }); resolve(); }, () => resolve());
+        } else if (entry.isDirectory) {
+            const reader = entry.createReader();
+            const all = [];
+            const more = () => reader.readEntries(async (batch) => {
+                if (!batch.length) {
+                    for (const child of all) await readEntry(child, prefix + entry.name + '/', out);
+                    resolve();
+                } else { all.push(...batch); more(); }
+            }, () => resolve());
+            more();
+        } else resolve();
+    });
+    document.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+    document.addEventListener('drop', async (e) => {
+        e.preventDefault();
+        const out = [];
+        const items = e.dataTransfer.items ? Array.from(e.dataTransfer.items) : [];
+        const entries = items.map((item) => item.webkitGetAsEntry && item.webkitGetAsEntry()).filter((x) => x);
+        if (entries.length) { for (const entry of entries) await readEntry(entry, "", out); }
+        else for (const file of Array.from(e.dataTransfer.files)) out.push({ name: file.name, file });
+        importFiles(out);
+    });
     window.addEventListener('resize', () => call(wake, 'v'));
     document.addEventListener('visibilitychange', () => call(wake, 'v'));
     Module.corpusLensTextInput = input;
@@ -69,6 +115,8 @@ EM_JS(void, JsSetTextInput, (int active, float x, float y, float line_height), {
     if (active && document.activeElement !== input) input.focus({preventScroll: true});
     if (!active && document.activeElement === input) Module.corpusLensCanvas.focus({preventScroll: true});
 });
+
+EM_JS(void, JsOpenFilePicker, (), { document.getElementById('file-input').click(); });
 
 EM_JS(void, JsWriteClipboard, (const char* utf8), {
     const text = UTF8ToString(utf8);
@@ -98,6 +146,7 @@ void OnPaste(const char* utf8) { g_callbacks.paste(utf8); }
 const char* OnCopy() { return g_callbacks.copy(); }
 void OnDark(int dark) { g_callbacks.system_dark(dark != 0); }
 void OnWake() { g_callbacks.wake(); }
+void OnImportFiles(const char* jsonl) { g_callbacks.import_files(jsonl); }
 
 bool g_text_active = false;
 float g_text_x = -1, g_text_y = -1;
@@ -109,7 +158,7 @@ void InstallPage(const PageCallbacks& callbacks) {
     g_callbacks = callbacks;
     JsInstallPage(reinterpret_cast<void*>(&OnText), reinterpret_cast<void*>(&OnPaste),
                   reinterpret_cast<void*>(&OnCopy), reinterpret_cast<void*>(&OnDark),
-                  reinterpret_cast<void*>(&OnWake));
+                  reinterpret_cast<void*>(&OnWake), reinterpret_cast<void*>(&OnImportFiles));
 }
 
 void SetTextInputActive(bool active, float x, float y, float line_height) {
@@ -121,6 +170,8 @@ void SetTextInputActive(bool active, float x, float y, float line_height) {
 }
 
 void WriteClipboard(const std::string& utf8) { JsWriteClipboard(utf8.c_str()); }
+
+void OpenFilePicker() { JsOpenFilePicker(); }
 
 void AnnounceStatus(const std::string& line) {
     if (line == g_announced) return;

@@ -1,6 +1,7 @@
 // The parts of the page outside the canvas that the app talks to: a hidden textarea that receives text
 // (IME composition, dead keys, mobile keyboards, pasted text), the DOM clipboard events, the colour-scheme
-// preference, a live region for screen readers, and waking the frame loop. The JavaScript half is in
+// preference, a live region for screen readers, files picked or dropped (folders too), and waking the frame
+// loop. The JavaScript half is in
 // page.cpp (EM_JS) and web/corpuslens-page.js.
 //
 // Text reaches the app only through the textarea's input events, never through keypress, so each character
@@ -17,6 +18,8 @@ struct PageCallbacks {
     const char* (*copy)();                          // text for a copy/cut event, or nullptr to let it pass
     void (*system_dark)(bool dark);                 // prefers-color-scheme changed (also called at install)
     void (*wake)();                                 // anything happened that needs a frame
+    void (*import_files)(const char* jsonl);        // files the user picked or dropped, written to the file
+                                                    // system: one {"name", "path"} object per line
 };
 
 void InstallPage(const PageCallbacks& callbacks);
@@ -28,6 +31,10 @@ void SetTextInputActive(bool active, float x, float y, float line_height);
 // Writes text to the system clipboard outside a copy event (a "Copy" button): navigator.clipboard where
 // allowed, else a temporary selection with execCommand('copy').
 void WriteClipboard(const std::string& utf8);
+
+// Opens the browser's file dialog (must follow a user gesture closely: browsers allow it for a few seconds
+// after a click). Chosen files come back through PageCallbacks::import_files.
+void OpenFilePicker();
 
 // Mirrors the status line into the page's aria-live region (only when it changed).
 void AnnounceStatus(const std::string& line);

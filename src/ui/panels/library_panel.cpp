@@ -1,6 +1,7 @@
 // LibraryPanel: toolbar (count, Copy) and the document table (ImGuiListClipper: 100k rows cost what 40 do).
 #include "ui/panels/library_panel.h"
 
+#include <cstdio>
 #include <string>
 
 #include <imgui.h>
@@ -27,6 +28,15 @@ void LibraryPanel::Draw(app::AppState& state) {
     RecordItemRect(state, "library.copy");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the table as tab-separated text (pastes into spreadsheets)");
 
+    if (!state.import_report.empty()) {
+        char label[64];
+        std::snprintf(label, sizeof label, "Import report (%zu note%s)###import_report",
+                      state.import_report.size(), state.import_report.size() == 1 ? "" : "s");
+        if (ImGui::CollapsingHeader(label)) {
+            for (const std::string& line : state.import_report) ImGui::BulletText("%s", line.c_str());
+        }
+        RecordItemRect(state, "library.import_report");
+    }
     if (!state.corpus) {
         MutedTextWrapped("The corpus is being indexed; the table fills in when it is ready.");
         return;
@@ -54,7 +64,7 @@ void LibraryPanel::Draw(app::AppState& state) {
                 state.view = app::View::Reader;
             }
             ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.source.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.date.c_str());
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(DisplayDate(doc.date).c_str());
             ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.lang.c_str());
             ImGui::TableNextColumn(); ImGui::Text("%lld", static_cast<long long>(doc.word_count));
             ImGui::PopID();

@@ -22,9 +22,15 @@ void ReaderPanel::Draw(app::AppState& state) {
     ImGui::TextWrapped("%s", doc.title.c_str());
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
-    ImGui::Text("%s  ·  %s  ·  %s  ·  %lld words", doc.source.c_str(), doc.date.c_str(), doc.lang.c_str(),
+    ImGui::Text("%s  ·  %s  ·  %s  ·  %lld words", doc.source.c_str(), DisplayDate(doc.date).c_str(), doc.lang.c_str(),
                 static_cast<long long>(doc.word_count));
     ImGui::PopStyleColor();
+    if (!state.reader_notes.empty() && ImGui::TreeNode("How this document was imported")) {
+        ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
+        ImGui::TextUnformatted(state.reader_notes.c_str());
+        ImGui::PopStyleColor();
+        ImGui::TreePop();
+    }
     ImGui::Separator();
     ImGui::BeginChild("text");
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, 48.0f * ImGui::GetFontSize()));

@@ -1,0 +1,74 @@
+// ImportJob: read files step by step, then queue the indexing job that stores them.
+#include "app/import_job.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "app/app_state.h"
+#include "app/index_job.h"
+
+namespace app {
+
+ImportJob::ImportJob(std::string corpus_name, std::vector<ImportFile> files)
+    : Job("Importing " + corpus_name), CorpusName(std::move(corpus_name)), Files(std::move(files)) {
+    Progress.total = static_cast<int64_t>(Files.size());
+    Progress.phase = "reading";
+}
+
+JobState ImportJob::Step(core::Deadline deadline) {
+    while (Next < Files.size() && !deadline.Expired()) {
+        const ImportFile& file = Files[Next++];
+        std::ifstream in(file.path, std::ios::binary);
+        if (!in) {
+            Importer.AddFile(file.name, std::string_view());  // reported as empty; the file could not be read
+        } else {
+            std::ostringstream bytes;
+            bytes << in.rdbuf();
+            Importer.AddFile(file.name, bytes.str());
+        }
+        std::remove(file.path.c_str());  // the platform's copy is no longer needed
+        Progress.done = static_cast<int64_t>(Next);
+    }
+    if (Next < Files.size()) return JobState::Running;
+    Progress.phase = "finishing";
+    Importer.Finish();
+    if (Importer.documents().empty()) {
+        std::string why = Importer.report().refused.empty() ? "no documents" : Importer.report().refused.front().where +
+                                                                                   ": " + Importer.report().refused.front().message;
+        Error = core::Error(core::StatusCode::InvalidInput, "nothing could be imported (" + why + ")");
+        return JobState::Failed;
+    }
+    Summary = "read " + std::to_string(Files.size()) + (Files.size() == 1 ? " file" : " files") + ", " +
+              std::to_string(Importer.documents().size()) + " documents";
+    return JobState::Done;
+}
+
+void ImportJob::Finish(AppState& state) {
+    std::vector<store::DocumentInput> documents;
+    for (text::ImportedDocument& doc : Importer.documents()) {
+        std::string notes;
+        for (const std::string& n : doc.notes) notes += (notes.empty() ? "" : "\n") + n;
+        documents.push_back({.title = doc.title, .source = doc.source, .date = doc.date, .lang = doc.lang,
+                             .author = doc.author, .url = doc.url, .text = std::move(doc.text),
+                             .word_count = doc.word_count, .imported_from = doc.imported_from,
+                             .original_text = std::move(doc.original_text), .import_notes = std::move(notes),
+                             .fields = std::move(doc.fields)});
+    }
+    state.import_report = ReportLines(Importer.report());
+    state.jobs.Add(std::make_unique<IndexJob>(CorpusName, std::move(documents)));
+}
+
+void ImportJob::Abandon() {
+    for (size_t i = Next; i < Files.size(); ++i) std::remove(Files[i].path.c_str());
+}
+
+std::vector<std::string> ReportLines(const text::ImportReport& report) {
+    std::vector<std::string> lines;
+    for (const text::ImportProblem& p : report.refused) lines.push_back("Refused " + p.where + ": " + p.message);
+    for (const std::string& d : report.duplicates) lines.push_back("Duplicate " + d);
+    for (const std::string& d : report.near_duplicates) lines.push_back("Near duplicates: " + d);
+    return lines;
+}
+
+}  // namespace app

@@ -1,0 +1,37 @@
+// ImportJob: files the user brought (file picker, drag and drop) become a new corpus. One file is read per
+// step (decoding, extraction, metadata); then the import is finished (trimming, duplicates) and handed to an
+// IndexJob, which stores and indexes it and replaces the open corpus when done. Cancel at any point leaves
+// the open corpus as it was. The report (what was refused, skipped, flagged) lands in AppState.import_report.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/job.h"
+#include "text/import.h"
+
+namespace app {
+
+struct ImportFile {
+    std::string name;   // as the user sees it ("speeches.zip", "folder/a.txt")
+    std::string path;   // where the platform put its bytes (web: the in-memory file system)
+};
+
+class ImportJob : public Job {
+public:
+    ImportJob(std::string corpus_name, std::vector<ImportFile> files);
+
+    JobState Step(core::Deadline deadline) override;
+    void Finish(AppState& state) override;
+    void Abandon() override;
+
+private:
+    std::string CorpusName;
+    std::vector<ImportFile> Files;
+    size_t Next = 0;
+    text::Importer Importer;
+};
+
+// The import report as lines for the Library (refused files, duplicates, near duplicates).
+std::vector<std::string> ReportLines(const text::ImportReport& report);
+
+}  // namespace app
