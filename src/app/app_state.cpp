@@ -95,6 +95,11 @@ double Percentile(std::vector<float> values, double p) {
 }
 }  // namespace
 
+void OpenInReader(AppState& state, int64_t doc_id) {
+    state.reader_doc_id = doc_id;
+    state.view = View::Reader;
+}
+
 bool DarkThemeActive(const AppState& state) {
     return state.theme == Theme::Dark || (state.theme == Theme::System && state.system_prefers_dark);
 }

@@ -101,6 +101,9 @@ void Update(AppState& state, double job_budget_ms = kJobBudgetMs);
 
 bool DarkThemeActive(const AppState& state);
 
+// Shows a document in the Reader (Update loads it before the next frame).
+void OpenInReader(AppState& state, int64_t doc_id);
+
 // One line saying where things stand ("Demo corpus · 8 documents · 1 match for «strasse»"); the status bar
 // shows it and the page mirrors it into a live region for screen readers.
 std::string StatusLine(const AppState& state);

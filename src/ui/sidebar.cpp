@@ -28,10 +28,8 @@ void Sidebar::Draw(app::AppState& state) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const store::DocumentSummary& doc = state.documents[static_cast<size_t>(row)];
             ImGui::PushID(row);
-            if (ImGui::Selectable(doc.title.c_str(), state.reader_doc_id == doc.id)) {
-                state.reader_doc_id = doc.id;
-                state.view = app::View::Reader;
-            }
+            if (ImGui::Selectable(doc.title.c_str(), state.reader_doc_id == doc.id))
+                app::OpenInReader(state, doc.id);
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
                 ImGui::SetTooltip("%s\n%s · %s · %lld words", doc.title.c_str(), DisplayDate(doc.date).c_str(), doc.lang.c_str(),
                                   static_cast<long long>(doc.word_count));

@@ -59,10 +59,8 @@ void LibraryPanel::Draw(app::AppState& state) {
             ImGui::PushID(row);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(doc.title.c_str(), state.reader_doc_id == doc.id, ImGuiSelectableFlags_SpanAllColumns)) {
-                state.reader_doc_id = doc.id;
-                state.view = app::View::Reader;
-            }
+            if (ImGui::Selectable(doc.title.c_str(), state.reader_doc_id == doc.id, ImGuiSelectableFlags_SpanAllColumns))
+                app::OpenInReader(state, doc.id);
             ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.source.c_str());
             ImGui::TableNextColumn(); ImGui::TextUnformatted(DisplayDate(doc.date).c_str());
             ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.lang.c_str());

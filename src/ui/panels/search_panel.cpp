@@ -32,10 +32,8 @@ void SearchPanel::Draw(app::AppState& state) {
         const store::SearchHit& hit = state.results.hits[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().accent);
-        if (ImGui::Selectable(hit.title.c_str())) {
-            state.reader_doc_id = hit.doc_id;
-            state.view = app::View::Reader;
-        }
+        if (ImGui::Selectable(hit.title.c_str()))
+            app::OpenInReader(state, hit.doc_id);
         ImGui::PopStyleColor();
         HighlightedTextWrapped(hit.snippet);
         ImGui::Spacing();
