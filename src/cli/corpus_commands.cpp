@@ -68,13 +68,19 @@ void PrintReportText(const std::vector<text::ImportedDocument>& docs, const text
     for (const std::string& d : report.near_duplicates) out << "near duplicate: " << d << '\n';
 }
 
+// The keys every document has in `pack --json` and `info --json`, so the two outputs agree.
+void WriteDocumentKeys(core::JsonWriter& w, const std::string& title, const std::string& date,
+                       const std::string& source, const std::string& lang, int64_t words) {
+    w.Key("title"); w.String(title);
+    w.Key("date"); w.String(date);
+    w.Key("source"); w.String(source);
+    w.Key("lang"); w.String(lang);
+    w.Key("words"); w.Int(words);
+}
+
 void WriteDocumentJson(core::JsonWriter& w, const text::ImportedDocument& doc) {
     w.BeginObject();
-    w.Key("title"); w.String(doc.title);
-    w.Key("date"); w.String(doc.date);
-    w.Key("source"); w.String(doc.source);
-    w.Key("lang"); w.String(doc.lang);
-    w.Key("words"); w.Int(doc.word_count);
+    WriteDocumentKeys(w, doc.title, doc.date, doc.source, doc.lang, doc.word_count);
     w.Key("imported_from"); w.String(doc.imported_from);
     w.Key("trimmed"); w.Bool(!doc.original_text.empty());
     w.Key("notes"); w.BeginArray();
@@ -239,11 +245,7 @@ int RunInfo(const Args& args, std::istream&, std::ostream& out, std::ostream& er
         for (const store::DocumentSummary& d : *docs) {
             w.BeginObject();
             w.Key("id"); w.Int(d.id);
-            w.Key("title"); w.String(d.title);
-            w.Key("date"); w.String(d.date);
-            w.Key("source"); w.String(d.source);
-            w.Key("lang"); w.String(d.lang);
-            w.Key("words"); w.Int(d.word_count);
+            WriteDocumentKeys(w, d.title, d.date, d.source, d.lang, d.word_count);
             auto fields = corpus->Fields(d.id);
             if (fields.ok() && !fields->empty()) {
                 w.Key("fields"); w.BeginObject();
