@@ -71,6 +71,10 @@ DocumentSummary SummaryFromRow(const Statement& st) {
             std::string(st.ColumnText(3)), std::string(st.ColumnText(4)), st.ColumnInt64(5)};
 }
 
+core::Status NotFound(int64_t id) {
+    return core::Error(core::StatusCode::NotFound, "document " + std::to_string(id) + " does not exist");
+}
+
 }  // namespace
 
 core::Result<Corpus> Corpus::Create(const std::string& path) {
@@ -88,7 +92,7 @@ core::Result<Corpus> Corpus::OpenUntrusted(const std::string& path) {
 core::Result<Corpus> Corpus::Init(Database db, bool may_create) {
     Corpus corpus;
     corpus.Db = std::make_unique<Database>(std::move(db));
-    if (core::Status s = RegisterIcuTokenizer(corpus.Db->handle()); !s.ok()) return s;
+    if (core::Status s = RegisterIcuTokenizer(corpus.Db->handle(), corpus.Sink.get()); !s.ok()) return s;
     if (core::Status s = corpus.Migrate(may_create); !s.ok()) return s;
     struct { std::unique_ptr<Statement>* target; const char* sql; } statements[] = {
         {&corpus.InsertDocument,
@@ -193,7 +197,6 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
         if (core::Status s = Commit(); !s.ok()) { Rollback(); return s; }
         return id;
     }
-    if (core::Status s = LoadTerms(); !s.ok()) return s;
     Statement& st = *InsertDocument;
     st.Reset();
     st.BindText(1, doc.title);
@@ -209,12 +212,7 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
     st.BindText(11, doc.import_notes);
     if (auto row = st.Step(); !row.ok()) return core::Error(row.status().code(), "adding document: " + row.status().message());
     int64_t id = sqlite3_last_insert_rowid(Db->handle());
-    Statement& fts = *InsertFts;
-    fts.Reset();
-    fts.BindInt64(1, id);
-    fts.BindText(2, doc.title);
-    fts.BindText(3, doc.text);
-    if (auto row = fts.Step(); !row.ok()) return core::Error(row.status().code(), "indexing document: " + row.status().message());
+    if (auto words = IndexText(id, doc.title, doc.text); !words.ok()) return words.status();
 
     Statement& field = *InsertField;
     for (size_t i = 0; i < doc.fields.size(); ++i) {
@@ -225,28 +223,173 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
         field.BindText(4, doc.fields[i].second);
         if (auto row = field.Step(); !row.ok()) return core::Error(row.status().code(), "saving metadata: " + row.status().message());
     }
+    return id;
+}
 
-    // Bag of words: the same tokens FTS5 indexed, counted per document.
-    std::unordered_map<std::string, int64_t> counts;
-    text::Tokenizer tokenizer;
-    tokenizer.Reset(doc.text);
-    text::Token token;
-    while (tokenizer.Next(&token)) ++counts[token.norm];
-    Terms& terms = *TermTable;
+core::Result<int64_t> Corpus::IndexText(int64_t id, std::string_view title, std::string_view text) {
+    if (core::Status s = LoadTerms(); !s.ok()) return s;
+    // FTS5 tokenizes the text once; the sink counts those same tokens into DocCounts (term id → count).
+    DocCounts.clear();
+    int64_t words = 0;
+    struct Counting { Corpus* corpus; int64_t* words; };
+    Counting counting{this, &words};
+    Sink->user = &counting;
+    Sink->emit = [](void* user, const std::string& norm) {
+        auto* c = static_cast<Counting*>(user);
+        Terms& terms = *c->corpus->TermTable;
+        auto it = terms.by_term.find(norm);
+        if (it == terms.by_term.end()) it = terms.by_term.emplace(norm, TermCounts{terms.next_id++, 0, 0, false}).first;
+        auto [count, first] = c->corpus->DocCounts.try_emplace(it->second.id, 0);
+        ++count->second;
+        if (first) ++it->second.df;
+        ++it->second.cf;
+        it->second.dirty = true;
+        ++*c->words;
+    };
+    Sink->watch = text;
+    Sink->seen = false;
+    Statement& fts = *InsertFts;
+    fts.Reset();
+    fts.BindInt64(1, id);
+    fts.BindText(2, title);
+    fts.BindText(3, text);
+    auto row = fts.Step();
+    Sink->watch = {};
+    if (!row.ok()) return core::Error(row.status().code(), "indexing document: " + row.status().message());
+    if (!Sink->seen && !text.empty()) {
+        // FTS5 did not show us the text (it never has so far): count it ourselves.
+        text::Tokenizer tokenizer;
+        tokenizer.Reset(text);
+        text::Token token;
+        while (tokenizer.Next(&token))
+            if (!token.norm.empty()) Sink->emit(&counting, token.norm);
+    }
+
+    // One doc_terms row per distinct term.
     Statement& doc_term = *InsertDocTerm;
-    for (const auto& [term, count] : counts) {
-        TermCounts& t = terms.by_term[term];
-        if (t.id == 0) t.id = terms.next_id++;
-        t.df += 1;
-        t.cf += count;
-        t.dirty = true;
+    for (const auto& [term_id, count] : DocCounts) {
         doc_term.Reset();
         doc_term.BindInt64(1, id);
-        doc_term.BindInt64(2, t.id);
+        doc_term.BindInt64(2, term_id);
         doc_term.BindInt64(3, count);
-        if (auto row = doc_term.Step(); !row.ok()) return core::Error(row.status().code(), "saving word counts: " + row.status().message());
+        if (auto r = doc_term.Step(); !r.ok()) return core::Error(r.status().code(), "saving word counts: " + r.status().message());
     }
-    return id;
+    return words;
+}
+
+core::Status Corpus::UnindexText(int64_t id) {
+    if (core::Status s = LoadTerms(); !s.ok()) return s;
+    auto fts = Db->Prepare("INSERT INTO doc_fts(doc_fts, rowid, title, text) "
+                           "SELECT 'delete', id, title, text FROM documents WHERE id = ?1");
+    if (!fts.ok()) return fts.status();
+    fts->BindInt64(1, id);
+    if (auto row = fts->Step(); !row.ok()) return core::Error(row.status().code(), "updating the index: " + row.status().message());
+    auto counts = Db->Prepare("SELECT t.term, d.count FROM doc_terms d JOIN terms t ON t.id = d.term_id WHERE d.doc_id = ?1");
+    if (!counts.ok()) return counts.status();
+    counts->BindInt64(1, id);
+    for (;;) {
+        auto row = counts->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        auto it = TermTable->by_term.find(std::string(counts->ColumnText(0)));
+        if (it == TermTable->by_term.end()) continue;   // cannot happen: terms rows are never deleted
+        it->second.df -= 1;
+        it->second.cf -= counts->ColumnInt64(1);
+        it->second.dirty = true;
+    }
+    auto remove = Db->Prepare("DELETE FROM doc_terms WHERE doc_id = ?1");
+    if (!remove.ok()) return remove.status();
+    remove->BindInt64(1, id);
+    auto row = remove->Step();
+    return row.ok() ? core::Status::Ok() : row.status();
+}
+
+template <typename Body>
+core::Status Corpus::InTransaction(Body body) {
+    if (!sqlite3_get_autocommit(Db->handle())) return body();
+    if (core::Status s = Begin(); !s.ok()) return s;
+    core::Status s = body();
+    if (s.ok()) s = Commit();
+    if (!s.ok()) Rollback();
+    return s;
+}
+
+core::Status Corpus::UpdateMetadata(const DocumentSummary& doc) {
+    return InTransaction([&]() -> core::Status {
+        auto old = GetDocument(doc.id);
+        if (!old.ok()) return old.status();
+        const bool title_changed = old->summary.title != doc.title;
+        if (title_changed) {   // the title is indexed: take the old entry out before the row changes
+            if (core::Status s = UnindexText(doc.id); !s.ok()) return s;
+        }
+        auto st = Db->Prepare("UPDATE documents SET title = ?2, source = ?3, date = ?4, lang = ?5 WHERE id = ?1");
+        if (!st.ok()) return st.status();
+        st->BindInt64(1, doc.id);
+        st->BindText(2, doc.title);
+        st->BindText(3, doc.source);
+        st->BindText(4, doc.date);
+        st->BindText(5, doc.lang);
+        if (auto row = st->Step(); !row.ok()) return core::Error(row.status().code(), "saving metadata: " + row.status().message());
+        if (title_changed) {
+            if (auto words = IndexText(doc.id, doc.title, old->text); !words.ok()) return words.status();
+        }
+        return core::Status::Ok();
+    });
+}
+
+core::Status Corpus::DeleteDocument(int64_t id) {
+    return InTransaction([&]() -> core::Status {
+        auto exists = Db->Prepare("SELECT 1 FROM documents WHERE id = ?1");
+        if (!exists.ok()) return exists.status();
+        exists->BindInt64(1, id);
+        auto found = exists->Step();
+        if (!found.ok()) return found.status();
+        if (!*found) return NotFound(id);
+        if (core::Status s = UnindexText(id); !s.ok()) return s;
+        auto st = Db->Prepare("DELETE FROM documents WHERE id = ?1");   // fields go with it (ON DELETE CASCADE)
+        if (!st.ok()) return st.status();
+        st->BindInt64(1, id);
+        auto row = st->Step();
+        return row.ok() ? core::Status::Ok() : core::Error(row.status().code(), "deleting: " + row.status().message());
+    });
+}
+
+core::Result<bool> Corpus::HasOriginalText(int64_t id) {
+    auto st = Db->Prepare("SELECT original_text <> '' FROM documents WHERE id = ?1");
+    if (!st.ok()) return st.status();
+    st->BindInt64(1, id);
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return NotFound(id);
+    return st->ColumnInt64(0) != 0;
+}
+
+core::Status Corpus::RestoreOriginalText(int64_t id) {
+    return InTransaction([&]() -> core::Status {
+        auto st = Db->Prepare("SELECT title, original_text FROM documents WHERE id = ?1");
+        if (!st.ok()) return st.status();
+        st->BindInt64(1, id);
+        auto row = st->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) return NotFound(id);
+        std::string title(st->ColumnText(0)), original(st->ColumnText(1));
+        if (original.empty()) return core::Status::Ok();
+        if (core::Status s = UnindexText(id); !s.ok()) return s;
+        auto update = Db->Prepare("UPDATE documents SET text = original_text, original_text = '', "
+                                  "import_notes = import_notes || char(10) || 'Trimming undone: the text is as imported.' "
+                                  "WHERE id = ?1");
+        if (!update.ok()) return update.status();
+        update->BindInt64(1, id);
+        if (auto r = update->Step(); !r.ok()) return r.status();
+        auto words = IndexText(id, title, original);
+        if (!words.ok()) return words.status();
+        auto count = Db->Prepare("UPDATE documents SET word_count = ?2 WHERE id = ?1");
+        if (!count.ok()) return count.status();
+        count->BindInt64(1, id);
+        count->BindInt64(2, *words);
+        auto r = count->Step();
+        return r.ok() ? core::Status::Ok() : r.status();
+    });
 }
 
 core::Result<std::string> Corpus::Meta(std::string_view key) {
@@ -287,7 +430,7 @@ core::Result<std::string> Corpus::ImportNotes(int64_t doc_id) {
     st->BindInt64(1, doc_id);
     auto row = st->Step();
     if (!row.ok()) return row.status();
-    if (!*row) return core::Error(core::StatusCode::NotFound, "document " + std::to_string(doc_id) + " does not exist");
+    if (!*row) return NotFound(doc_id);
     return std::string(st->ColumnText(0));
 }
 
@@ -299,7 +442,7 @@ core::Result<Document> Corpus::GetDocument(int64_t id) {
     st->BindInt64(1, id);
     auto row = st->Step();
     if (!row.ok()) return core::Error(row.status().code(), "reading document: " + row.status().message());
-    if (!*row) return core::Error(core::StatusCode::NotFound, "document " + std::to_string(id) + " does not exist");
+    if (!*row) return NotFound(id);
     return Document{SummaryFromRow(*st), std::string(st->ColumnText(6))};
 }
 
@@ -326,6 +469,20 @@ core::Result<int64_t> Corpus::CountMatches(std::string_view match) {
     auto row = st->Step();
     if (!row.ok()) return core::Error(row.status().code(), "search: " + row.status().message());
     return st->ColumnInt64(0);
+}
+
+core::Result<std::vector<int64_t>> Corpus::MatchingDocumentIds(std::string_view match) {
+    auto st = Db->Prepare("SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid");
+    if (!st.ok()) return st.status();
+    st->BindText(1, match);
+    std::vector<int64_t> ids;
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return core::Error(row.status().code(), "search: " + row.status().message());
+        if (!*row) break;
+        ids.push_back(st->ColumnInt64(0));
+    }
+    return ids;
 }
 
 core::Result<std::vector<SearchHit>> Corpus::Search(std::string_view match, int limit) {

@@ -18,6 +18,7 @@
 
 #include "core/status.h"
 #include "store/database.h"
+#include "store/fts5_tokenizer.h"
 
 namespace store {
 
@@ -75,6 +76,17 @@ public:
     // Adds a document and indexes it: full-text search (FTS5) and the bag of words (terms, doc_terms).
     // Returns its id. Inside Begin/Commit many documents cost one transaction; outside, each is its own.
     core::Result<int64_t> AddDocument(const DocumentInput& doc);
+    // Edits. Each keeps full-text search and the bag of words consistent; inside Begin/Commit they join the
+    // transaction, outside each is its own.
+    // Replaces a document's title, source, date and language (the Library's metadata editor).
+    core::Status UpdateMetadata(const DocumentSummary& doc);
+    // Deletes a document with its fields, index entries and word counts.
+    core::Status DeleteDocument(int64_t id);
+    // Puts back the text as it was before import trimmed page furniture (no-op when nothing was trimmed).
+    core::Status RestoreOriginalText(int64_t id);
+    // Whether import trimmed this document (so RestoreOriginalText would change it).
+    core::Result<bool> HasOriginalText(int64_t id);
+
     // A meta value ("name", "created" …), "" when not set.
     core::Result<std::string> Meta(std::string_view key);
     core::Status SetMeta(std::string_view key, std::string_view value);
@@ -92,6 +104,8 @@ public:
     core::Result<int64_t> CountMatches(std::string_view match);
     // The best `limit` documents for an FTS5 MATCH expression, best first.
     core::Result<std::vector<SearchHit>> Search(std::string_view match, int limit);
+    // The ids of all documents matching an FTS5 MATCH expression, ascending.
+    core::Result<std::vector<int64_t>> MatchingDocumentIds(std::string_view match);
 
     Database& db() { return *Db; }
 
@@ -110,10 +124,18 @@ private:
     };
     core::Status LoadTerms();
     core::Status FlushTerms();
+    // Runs `body` inside the current transaction, or inside one of its own when none is open.
+    template <typename Body> core::Status InTransaction(Body body);
+    // Adds a document's title and text to FTS5 and its words to the bag of words; returns the word count.
+    // UnindexText takes out what IndexText put in (read back from the stored row).
+    core::Result<int64_t> IndexText(int64_t id, std::string_view title, std::string_view text);
+    core::Status UnindexText(int64_t id);
 
     std::unique_ptr<Database> Db;   // heap-held so prepared statements stay valid when Corpus moves
     std::unique_ptr<Statement> InsertDocument, InsertFts, InsertField, InsertDocTerm, UpsertTerm;
     std::unique_ptr<Terms> TermTable = std::make_unique<Terms>();
+    std::unique_ptr<TokenSink> Sink = std::make_unique<TokenSink>();   // FTS5's tokens, for the bag of words
+    std::unordered_map<int64_t, int64_t> DocCounts;                    // scratch: term id → count in one text
 };
 
 }  // namespace store

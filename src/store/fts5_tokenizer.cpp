@@ -14,17 +14,18 @@ namespace {
 
 struct IcuFts5Tokenizer {
     text::Tokenizer Words;
-    explicit IcuFts5Tokenizer(text::TokenizerOptions options) : Words(options) {}
+    TokenSink* Sink;
+    IcuFts5Tokenizer(text::TokenizerOptions options, TokenSink* sink) : Words(options), Sink(sink) {}
 };
 
-int IcuCreate(void*, const char** args, int arg_count, Fts5Tokenizer** out) {
+int IcuCreate(void* sink, const char** args, int arg_count, Fts5Tokenizer** out) {
     text::TokenizerOptions options;
     for (int i = 0; i + 1 < arg_count; i += 2) {
         if (std::strcmp(args[i], "fold_case") == 0) options.fold_case = std::strcmp(args[i + 1], "0") != 0;
         else return SQLITE_ERROR;
     }
     if (arg_count % 2 != 0) return SQLITE_ERROR;
-    auto* tokenizer = new (std::nothrow) IcuFts5Tokenizer(options);
+    auto* tokenizer = new (std::nothrow) IcuFts5Tokenizer(options, static_cast<TokenSink*>(sink));
     if (!tokenizer) return SQLITE_NOMEM;
     if (!tokenizer->Words.valid()) { delete tokenizer; return SQLITE_ERROR; }
     *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
@@ -33,14 +34,20 @@ int IcuCreate(void*, const char** args, int arg_count, Fts5Tokenizer** out) {
 
 void IcuDelete(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<IcuFts5Tokenizer*>(tokenizer); }
 
-int IcuTokenize(Fts5Tokenizer* handle, void* context, int /*flags*/, const char* text, int text_bytes,
+int IcuTokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text, int text_bytes,
                 int (*emit)(void*, int, const char*, int, int, int)) {
     auto* tokenizer = reinterpret_cast<IcuFts5Tokenizer*>(handle);
     text::Tokenizer& words = tokenizer->Words;
-    words.Reset(std::string_view(text ? text : "", static_cast<size_t>(text_bytes)));
+    const std::string_view input(text ? text : "", static_cast<size_t>(text_bytes));
+    words.Reset(input);
+    TokenSink* sink = tokenizer->Sink;
+    const bool report = sink && sink->emit && !sink->seen && (flags & FTS5_TOKENIZE_DOCUMENT) &&
+                        !sink->watch.empty() && input == sink->watch;
+    if (report) sink->seen = true;
     text::Token token;
     while (words.Next(&token)) {
         if (token.norm.empty()) continue;
+        if (report) sink->emit(sink->user, token.norm);
         int rc = emit(context, 0, token.norm.data(), static_cast<int>(token.norm.size()),
                       static_cast<int>(token.byte_offset), static_cast<int>(token.byte_offset + token.byte_length));
         if (rc != SQLITE_OK) return rc;
@@ -60,11 +67,11 @@ fts5_api* GetFts5Api(sqlite3* db) {
 
 }  // namespace
 
-core::Status RegisterIcuTokenizer(sqlite3* db) {
+core::Status RegisterIcuTokenizer(sqlite3* db, TokenSink* sink) {
     fts5_api* api = GetFts5Api(db);
     if (!api) return core::Error(core::StatusCode::Internal, "this SQLite build has no FTS5");
     static fts5_tokenizer callbacks = {IcuCreate, IcuDelete, IcuTokenize};
-    int rc = api->xCreateTokenizer(api, "icu", nullptr, &callbacks, nullptr);
+    int rc = api->xCreateTokenizer(api, "icu", sink, &callbacks, nullptr);
     if (rc != SQLITE_OK) return core::Error(core::StatusCode::Internal, "registering the FTS5 tokenizer failed");
     return core::Status::Ok();
 }

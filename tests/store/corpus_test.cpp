@@ -188,4 +188,78 @@ TEST_CASE("extra fields, import notes and the original text are kept with a docu
     CHECK(corpus->Meta("missing")->empty());
 }
 
+TEST_CASE("deleting a document takes it out of search, the bag of words and its fields") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    auto a = corpus->AddDocument({.title = "a", .text = "War and peace", .fields = {{"year", "1869"}}});
+    auto b = corpus->AddDocument({.title = "b", .text = "Peace talks"});
+    REQUIRE((a.ok() && b.ok()));
+    REQUIRE(corpus->DeleteDocument(*a).ok());
+    auto& db = corpus->db();
+    CHECK(*corpus->CountMatches("\"war\"") == 0);
+    CHECK(*corpus->CountMatches("\"peace\"") == 1);
+    CHECK(*db.QueryInt64("SELECT df FROM terms WHERE term = 'war'") == 0);
+    CHECK(*db.QueryInt64("SELECT df FROM terms WHERE term = 'peace'") == 1);
+    CHECK(*db.QueryInt64("SELECT count(*) FROM doc_terms") == 2);
+    CHECK(*db.QueryInt64("SELECT count(*) FROM fields") == 0);
+    CHECK(*corpus->DocumentCount() == 1);
+    CHECK(corpus->DeleteDocument(*a).code() == core::StatusCode::NotFound);
+    CHECK(*db.QueryInt64("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH 'peace'") == 1);
+    REQUIRE(db.Exec("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')").ok());
+}
+
+TEST_CASE("editing a title re-indexes it; other metadata edits leave the index alone") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    auto id = corpus->AddDocument({.title = "Untitled", .text = "Talks in Geneva"});
+    REQUIRE(id.ok());
+    REQUIRE(corpus->UpdateMetadata({.id = *id, .title = "Lavrov in Geneva", .source = "TASS", .date = "2015-12-11", .lang = "en"}).ok());
+    CHECK(*corpus->CountMatches("title : \"lavrov\"") == 1);
+    CHECK(*corpus->CountMatches("title : \"untitled\"") == 0);
+    auto doc = corpus->GetDocument(*id);
+    REQUIRE(doc.ok());
+    CHECK(doc->summary.source == "TASS");
+    CHECK(doc->summary.date == "2015-12-11");
+    CHECK(doc->text == "Talks in Geneva");
+    CHECK(*corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'geneva'") == 1);
+    CHECK(corpus->UpdateMetadata({.id = 999, .title = "x"}).code() == core::StatusCode::NotFound);
+    REQUIRE(corpus->db().Exec("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')").ok());
+}
+
+TEST_CASE("undoing the trimming of one document restores its text, index and word count") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    store::DocumentInput doc{.title = "t", .text = "trimmed body", .word_count = 2};
+    doc.original_text = "All news\ntrimmed body";
+    auto id = corpus->AddDocument(doc);
+    auto plain = corpus->AddDocument({.title = "u", .text = "untouched", .word_count = 1});
+    REQUIRE((id.ok() && plain.ok()));
+    CHECK(*corpus->HasOriginalText(*id));
+    CHECK_FALSE(*corpus->HasOriginalText(*plain));
+    CHECK(*corpus->CountMatches("\"news\"") == 0);
+    REQUIRE(corpus->RestoreOriginalText(*id).ok());
+    CHECK(*corpus->CountMatches("\"news\"") == 1);
+    CHECK(corpus->GetDocument(*id)->text == "All news\ntrimmed body");
+    CHECK(corpus->GetDocument(*id)->summary.word_count == 4);
+    CHECK_FALSE(*corpus->HasOriginalText(*id));
+    CHECK(corpus->ImportNotes(*id)->find("Trimming undone") != std::string::npos);
+    CHECK(*corpus->db().QueryInt64("SELECT cf FROM terms WHERE term = 'body'") == 1);
+    REQUIRE(corpus->RestoreOriginalText(*plain).ok());   // nothing to undo
+    CHECK(corpus->GetDocument(*plain)->text == "untouched");
+}
+
+TEST_CASE("a failed edit inside a transaction rolls back with it") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    auto id = corpus->AddDocument({.title = "a", .text = "alpha"});
+    REQUIRE(id.ok());
+    REQUIRE(corpus->Begin().ok());
+    REQUIRE(corpus->DeleteDocument(*id).ok());
+    REQUIRE(corpus->Rollback().ok());
+    CHECK(*corpus->CountMatches("\"alpha\"") == 1);
+    CHECK(*corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'alpha'") == 1);
+    REQUIRE(corpus->AddDocument({.title = "b", .text = "alpha"}).ok());
+    CHECK(*corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'alpha'") == 2);
+}
+
 }  // TEST_SUITE
