@@ -6,8 +6,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/tools/bootstrap.sh"
 repeat=${1:-3}
 [ -d "$CL_SOTU_DIR" ] || die "State of the Union texts missing ($CL_SOTU_DIR): run ./dev.sh build first"
-native=$("$root/build/native/corpuslens_bench" "$CL_SOTU_DIR" "$repeat")
-wasm=$(node --no-experimental-fetch "$root/build/web/corpuslens_bench.js" "$CL_SOTU_DIR" "$repeat")
+# The build trees to measure (another pair of trees, e.g. a helper's, through these variables).
+native_dir=${CL_BENCH_NATIVE_DIR:-$root/build/native}
+web_dir=${CL_BENCH_WEB_DIR:-$root/build/web}
+native=$("$native_dir/corpuslens_bench" "$CL_SOTU_DIR" "$repeat")
+wasm=$(node --no-experimental-fetch "$web_dir/corpuslens_bench.js" "$CL_SOTU_DIR" "$repeat")
 node - "$native" "$wasm" <<'JS'
 const [native, wasm] = process.argv.slice(2).map((s) => s.trim().split('\n').map((l) => JSON.parse(l)));
 const first = native[0];
@@ -20,4 +23,42 @@ for (const n of native) {
 const [ni, wi] = [native, wasm].map((r) => r.find((x) => x.phase === 'index'));
 console.log(`slowest single document insert: native ${ni.worst_document_ms.toFixed(1)} ms, wasm ${wi.worst_document_ms.toFixed(1)} ms; ` +
             `commit: native ${ni.worst_commit_ms.toFixed(1)} ms, wasm ${wi.worst_commit_ms.toFixed(1)} ms`);
+JS
+
+# Search: a fixed mix of 100 queries, each parsed and run (count, counts per year and source, the best 50 hits
+# with snippets); p50/p95/max ms per kind of query. The Search view's budget is one frame: p95 ≤ 16 ms in wasm.
+native=$("$native_dir/corpuslens_search_bench" "$CL_SOTU_DIR" "$repeat")
+wasm=$(node --no-experimental-fetch "$web_dir/corpuslens_search_bench.js" "$CL_SOTU_DIR" "$repeat")
+node - "$native" "$wasm" <<'JS'
+const [native, wasm] = process.argv.slice(2).map((s) => s.trim().split('\n').map((l) => JSON.parse(l)));
+const f = (x) => x.toFixed(1).padStart(6);
+console.log('\nsearch: 100 queries, each parse + count + best 50 hits with snippets; ms per query, best of runs');
+console.log('kind      queries  native p50    p95    max  wasm p50    p95    max  wasm/native p95');
+for (const n of native) {
+  const w = wasm.find((x) => x.kind === n.kind);
+  console.log(`${n.kind.padEnd(8)}  ${String(n.queries).padStart(7)}  ${f(n.p50_ms)}    ${f(n.p95_ms)} ${f(n.max_ms)}  ${f(w.p50_ms)}    ` +
+              `${f(w.p95_ms)} ${f(w.max_ms)}  ${(w.p95_ms / n.p95_ms).toFixed(2).padStart(14)}x`);
+}
+const all = wasm.find((x) => x.kind === 'all');
+console.log(`slowest in wasm: ${all.slowest} (${all.max_ms.toFixed(1)} ms); wasm p95 ${all.p95_ms.toFixed(1)} ms, target ≤ 16 ms` +
+            (all.p95_ms <= 16 ? '' : ' (over)'));
+JS
+
+# Concordance: "war" and "states" on the State of the Union, stepped as the app steps it (6 ms per step): time
+# to the first 50 lines, whole builds, sorts; a step over 8 ms is a frame overrun.
+native=$("$native_dir/corpuslens_concordance_bench" "$CL_SOTU_DIR" "$repeat")
+wasm=$(node --no-experimental-fetch "$web_dir/corpuslens_concordance_bench.js" "$CL_SOTU_DIR" "$repeat")
+node - "$native" "$wasm" <<'JS'
+const [native, wasm] = process.argv.slice(2).map((s) => s.trim().split('\n').map((l) => JSON.parse(l)));
+const f = (x, n = 7) => x.toFixed(1).padStart(n);
+console.log('\nconcordance: 6 ms steps; ms best of runs, longest step and steps over 8 ms worst of runs');
+console.log('measure  query   detail                          lines  native ms  longest  >8ms   wasm ms  longest  >8ms  wasm/native');
+for (const n of native) {
+  const w = wasm.find((x) => x.measure === n.measure && x.query === n.query && x.detail === n.detail);
+  console.log(`${n.measure.padEnd(7)}  ${n.query.padEnd(6)}  ${n.detail.padEnd(28)}  ${String(n.lines).padStart(7)}  ${f(n.ms, 9)}  ` +
+              `${f(n.longest_step_ms)}  ${String(n.slow_steps).padStart(4)}  ${f(w.ms, 8)}  ${f(w.longest_step_ms)}  ` +
+              `${String(w.slow_steps).padStart(4)}  ${(w.ms / n.ms).toFixed(2).padStart(10)}x`);
+}
+const first = wasm.find((x) => x.measure === 'first50');
+console.log(`first 50 lines of "war" in wasm: ${first.ms.toFixed(1)} ms, target ≤ 50 ms` + (first.ms <= 50 ? '' : ' (over)'));
 JS

@@ -60,6 +60,36 @@ const Command kCommands[] = {
      "Opens the corpus as an untrusted file (integrity-checked first) and lists its documents: id, date,\n"
      "source, language, word count and title; --json adds extra metadata fields.\n",
      RunInfo},
+    {"search", "search a corpus database with the query language and print the best hits and counts",
+     "usage: corpuslens search CORPUS.sqlite QUERY [--json] [--limit N] [--exact-case]\n"
+     "\n"
+     "Runs QUERY in the Search view's language (docs/QUERIES.md): words, \"exact phrases\", prefix*, OR, AND,\n"
+     "NOT or -word, NEAR(a b, 10), (groups), title:, source:, lang:, year:1990..2000; \"fts:\" passes the rest\n"
+     "to FTS5 as it is. Prints how many documents match, the best hits (id, bm25 score, title, and a snippet\n"
+     "with the matches in [brackets]) and the matches per year and per source. A malformed query is reported\n"
+     "with its column and exits with 1.\n"
+     "\n"
+     "  --limit N      hits to print (default 20; the count is always of all matches)\n"
+     "  --exact-case   match case and accents as typed (slower: every candidate's text is checked)\n"
+     "  --json         print one JSON object: {\"query\", \"match\", \"documents\", \"hits\": [{\"id\", \"title\",\n"
+     "                 \"score\", \"snippet\"}…], \"by_year\", \"by_source\"} (snippet highlights as \\u0002 … \\u0003)\n",
+     RunSearch},
+    {"kwic", "print every hit of a query in context (keyword in context), sortable by nearby words",
+     "usage: corpuslens kwic CORPUS.sqlite QUERY [--width N] [--sort KEYS] [--limit N] [--exact-case] [--json]\n"
+     "\n"
+     "Prints each hit of the query's words, phrases and prefixes in the texts of the matching documents as one\n"
+     "line: the document id, the context to the left (right-aligned), the hit and the context to the right,\n"
+     "white space collapsed so the hits form a column. QUERY is the search language: war, \"united states\",\n"
+     "constitution*, war OR peace, year:1900..1950 … (title: and NOT words select documents, not hits).\n"
+     "\n"
+     "  --width N      characters of context on each side (default 60)\n"
+     "  --sort KEYS    up to 3 comma-separated keys: L1 L2 L3 (the 1st, 2nd, 3rd word left of the hit),\n"
+     "                 R1 R2 R3 (right of it), doc (document order, the default); ties in document order\n"
+     "  --limit N      print the first N lines (after sorting)\n"
+     "  --exact-case   match case and accents as typed\n"
+     "  --json         print one JSON object: {\"hits\", \"lines\": [{\"doc_id\", \"title\", \"token_index\",\n"
+     "                 \"byte_offset\", \"byte_length\", \"left\", \"hit\", \"right\"}…]} (offsets in UTF-8 bytes)\n",
+     RunKwic},
 };
 
 const char* kUsage =

@@ -12,5 +12,7 @@ using Args = std::vector<std::string>;
 int RunTokenize(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int RunPack(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int RunInfo(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int RunSearch(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int RunKwic(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace cli

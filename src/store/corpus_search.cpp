@@ -1,0 +1,228 @@
+// Corpus: full-text search restricted by document filters (the subcorpus and a query's source:, lang:,
+// year:), with per-year and per-source counts. The query language itself is analysis/query.h's; this file
+// only runs FTS5 MATCH expressions and SQL over the documents table.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include <sqlite3.h>
+
+#include "store/corpus.h"
+#include "text/tokenizer.h"
+
+namespace store {
+
+namespace {
+
+// cl_fold(text): the tokenizer's normal form (NFKC_Casefold, punctuation dropped, words joined by single
+// spaces), so source filters ignore case and accents in every script. Sources repeat across documents, so
+// each distinct value is folded once per connection (the cache is dropped when it grows large).
+struct FoldCache {
+    std::unordered_map<std::string, std::string> folded;
+};
+
+void FoldFunction(sqlite3_context* context, int, sqlite3_value** args) {
+    auto* cache = static_cast<FoldCache*>(sqlite3_user_data(context));
+    const unsigned char* text = sqlite3_value_text(args[0]);
+    std::string key(text ? reinterpret_cast<const char*>(text) : "", static_cast<size_t>(sqlite3_value_bytes(args[0])));
+    auto it = cache->folded.find(key);
+    if (it == cache->folded.end()) {
+        if (cache->folded.size() > 50000) cache->folded.clear();
+        it = cache->folded.emplace(key, text::NormalizeForMatch(key)).first;
+    }
+    sqlite3_result_text(context, it->second.data(), static_cast<int>(it->second.size()), SQLITE_TRANSIENT);
+}
+
+// Registers cl_fold on the connection unless it is there already (checked by preparing a call to it, which
+// is cheaper than registering again: that would expire every prepared statement).
+core::Status EnsureFoldFunction(Database& db) {
+    sqlite3_stmt* probe = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), "SELECT cl_fold('')", -1, &probe, nullptr) == SQLITE_OK) {
+        sqlite3_finalize(probe);
+        return core::Status::Ok();
+    }
+    sqlite3_finalize(probe);
+    auto* cache = new FoldCache();
+    int rc = sqlite3_create_function_v2(db.handle(), "cl_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        cache, FoldFunction, nullptr, nullptr,
+                                        [](void* p) { delete static_cast<FoldCache*>(p); });
+    if (rc != SQLITE_OK) return db.LastError("registering cl_fold");
+    return core::Status::Ok();
+}
+
+// The SQL of a set of filters: " AND …" clauses over documents `d`, with their parameters, numbered from
+// `first_param` (?1 and ?2 are the match expression and the limit).
+struct FilterSql {
+    std::string where;
+    std::vector<std::string> params;
+    bool uses_fold = false;
+};
+
+FilterSql BuildFilterSql(std::span<const DocFilter> filters, int first_param) {
+    FilterSql sql;
+    auto param = [&](std::string value) {
+        sql.params.push_back(std::move(value));
+        return "?" + std::to_string(first_param + static_cast<int>(sql.params.size()) - 1);
+    };
+    for (const DocFilter& f : filters) {
+        if (!f.date_from.empty() || !f.date_to.empty()) sql.where += " AND d.date GLOB '[0-9][0-9][0-9][0-9]*'";
+        if (!f.date_from.empty()) {
+            std::string p = param(f.date_from);
+            sql.where += " AND substr(d.date, 1, length(" + p + ")) >= " + p;
+        }
+        if (!f.date_to.empty()) {
+            std::string p = param(f.date_to);
+            sql.where += " AND substr(d.date, 1, length(" + p + ")) <= " + p;
+        }
+        if (!f.sources.empty()) {
+            sql.where += " AND (";
+            for (size_t i = 0; i < f.sources.size(); ++i) {
+                if (i) sql.where += " OR ";
+                std::string folded = text::NormalizeForMatch(f.sources[i]);
+                if (folded.empty()) {  // only punctuation: compare as typed
+                    sql.where += "instr(d.source, " + param(f.sources[i]) + ") > 0";
+                } else {
+                    sql.where += "instr(cl_fold(d.source), " + param(folded) + ") > 0";
+                    sql.uses_fold = true;
+                }
+            }
+            sql.where += ")";
+        }
+        if (!f.langs.empty()) {
+            sql.where += " AND (";
+            for (size_t i = 0; i < f.langs.size(); ++i) {
+                std::string lang = f.langs[i];
+                std::transform(lang.begin(), lang.end(), lang.begin(),
+                               [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; });
+                std::string p = param(lang);
+                if (i) sql.where += " OR ";
+                sql.where += "lower(d.lang) = " + p + " OR substr(lower(d.lang), 1, length(" + p + ") + 1) = " + p + " || '-'";
+            }
+            sql.where += ")";
+        }
+        if (!f.doc_ids.empty()) {
+            std::string ids = "[";
+            for (size_t i = 0; i < f.doc_ids.size(); ++i) {
+                if (i) ids += ',';
+                ids += std::to_string(f.doc_ids[i]);
+            }
+            ids += ']';
+            sql.where += " AND d.id IN (SELECT value FROM json_each(" + param(ids) + "))";
+        }
+    }
+    return sql;
+}
+
+// The FROM/WHERE part shared by every query here: matching documents `d` (joined with doc_fts `f` when there
+// is a match expression, bound at ?1) that pass the filters.
+std::string FromWhere(bool has_match, const FilterSql& filter) {
+    if (has_match)
+        return " FROM doc_fts f JOIN documents d ON d.id = f.rowid WHERE doc_fts MATCH ?1" + filter.where;
+    return " FROM documents d WHERE 1" + filter.where;
+}
+
+// Prepares `sql` with the match (?1), the limit (?2) and the filter parameters bound. A statement that does
+// not use ?1 or ?2 ignores them (SQLite refuses the binding with SQLITE_RANGE and changes nothing).
+core::Result<Statement> PrepareFiltered(Database& db, const std::string& sql, std::string_view match,
+                                        int64_t limit, const FilterSql& filter) {
+    if (filter.uses_fold)
+        if (core::Status s = EnsureFoldFunction(db); !s.ok()) return s;
+    auto st = db.Prepare(sql);
+    if (!st.ok()) return st.status();
+    st->BindText(1, match);
+    st->BindInt64(2, limit);
+    for (size_t i = 0; i < filter.params.size(); ++i) st->BindText(3 + static_cast<int>(i), filter.params[i]);
+    return st;
+}
+
+// Steps `st` to its end, calling `row()` while a row is ready; a failure is reported as the search's.
+template <typename Row>
+core::Status EachRow(Statement& st, Row row) {
+    for (;;) {
+        auto more = st.Step();
+        if (!more.ok()) return core::Error(more.status().code(), "search: " + more.status().message());
+        if (!*more) return core::Status::Ok();
+        row();
+    }
+}
+
+}  // namespace
+
+core::Result<std::vector<SearchHit>> Corpus::SearchDocuments(std::string_view match, std::span<const DocFilter> filters,
+                                                             int limit, bool snippets) {
+    FilterSql filter = BuildFilterSql(filters, 3);
+    std::vector<SearchHit> hits;
+    if (match.empty()) {
+        // No text to match: the filtered documents in id order, each with the start of its text.
+        auto st = PrepareFiltered(*Db, "SELECT d.id, d.title, substr(d.text, 1, 200), length(d.text) > 200" +
+                                           FromWhere(false, filter) + " ORDER BY d.id LIMIT ?2",
+                                  match, limit, filter);
+        if (!st.ok()) return st.status();
+        core::Status s = EachRow(*st, [&] {
+            std::string snippet(st->ColumnText(2));
+            if (st->ColumnInt64(3)) snippet += "…";
+            hits.push_back({st->ColumnInt64(0), std::string(st->ColumnText(1)), std::move(snippet), 0});
+        });
+        if (!s.ok()) return s;
+        return hits;
+    }
+    // Ranked in two steps: FTS5's snippet() re-tokenizes a document's whole text, so it runs for the `limit`
+    // best documents only, not for every match the ORDER BY has to rank.
+    auto ranked = PrepareFiltered(*Db, "SELECT d.id, d.title, bm25(doc_fts, 4.0, 1.0) AS score" +
+                                           FromWhere(true, filter) + " ORDER BY score LIMIT ?2",
+                                  match, limit, filter);
+    if (!ranked.ok()) return ranked.status();
+    core::Status s = EachRow(*ranked, [&] {
+        hits.push_back({ranked->ColumnInt64(0), std::string(ranked->ColumnText(1)), "", ranked->ColumnDouble(2)});
+    });
+    if (!s.ok()) return s;
+    if (hits.empty() || !snippets) return hits;
+    auto snippet = Db->Prepare("SELECT snippet(doc_fts, 1, char(2), char(3), '…', 24) FROM doc_fts "
+                               "WHERE doc_fts MATCH ?1 AND rowid = ?2");
+    if (!snippet.ok()) return snippet.status();
+    for (SearchHit& hit : hits) {
+        snippet->Reset();
+        snippet->BindText(1, match);
+        snippet->BindInt64(2, hit.doc_id);
+        core::Status step = EachRow(*snippet, [&] { hit.snippet = std::string(snippet->ColumnText(0)); });
+        if (!step.ok()) return step;
+    }
+    return hits;
+}
+
+core::Result<DocCounts> Corpus::CountDocuments(std::string_view match, std::span<const DocFilter> filters) {
+    FilterSql filter = BuildFilterSql(filters, 3);
+    // One pass grouped by (year, source); the totals per year and per source are summed here.
+    auto st = PrepareFiltered(*Db,
+                              "SELECT CASE WHEN d.date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(d.date, 1, 4) "
+                              "ELSE '' END AS year, d.source, count(*)" +
+                                  FromWhere(!match.empty(), filter) + " GROUP BY year, d.source",
+                              match, -1, filter);
+    if (!st.ok()) return st.status();
+    DocCounts counts;
+    std::map<std::string, int64_t> years, sources;
+    core::Status s = EachRow(*st, [&] {
+        int64_t n = st->ColumnInt64(2);
+        counts.documents += n;
+        years[std::string(st->ColumnText(0))] += n;
+        sources[std::string(st->ColumnText(1))] += n;
+    });
+    if (!s.ok()) return s;
+    for (auto& [year, n] : years) counts.by_year.push_back({year, n});
+    for (auto& [source, n] : sources) counts.by_source.push_back({source, n});
+    std::stable_sort(counts.by_source.begin(), counts.by_source.end(),
+                     [](const KeyCount& a, const KeyCount& b) { return a.documents > b.documents; });
+    return counts;
+}
+
+core::Status Corpus::ForEachMatchingDocument(
+    std::string_view match, std::span<const DocFilter> filters,
+    const std::function<void(int64_t id, std::string_view title, std::string_view text)>& visit) {
+    FilterSql filter = BuildFilterSql(filters, 3);
+    auto st = PrepareFiltered(*Db, "SELECT d.id, d.title, d.text" + FromWhere(!match.empty(), filter) + " ORDER BY d.id",
+                              match, -1, filter);
+    if (!st.ok()) return st.status();
+    return EachRow(*st, [&] { visit(st->ColumnInt64(0), st->ColumnText(1), st->ColumnText(2)); });
+}
+
+}  // namespace store
