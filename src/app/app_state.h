@@ -5,6 +5,7 @@
 // Frame order (platform/web/main.cpp):  app::Update(state, budget) → ui::AppWindow::Draw(state) → render.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "analysis/search.h"
+#include "app/corpora.h"
+#include "app/import_job.h"
 #include "app/job.h"
 #include "core/status.h"
 #include "store/corpus.h"
@@ -31,11 +34,36 @@ const char* ThemeId(Theme theme);   // "system", "light", "dark"
 // A widget's rectangle in CSS pixels from the canvas' top-left corner, so tests can click real widgets.
 struct WidgetRect { float x = 0, y = 0, w = 0, h = 0; };
 
+// Where files the user brings go: a new corpus, or the open one.
+enum class ImportTarget { NewCorpus, OpenCorpus };
+
 struct AppState {
-    // The open corpus (for now the built-in demo, indexed by a job at start-up)
-    std::unique_ptr<store::Corpus> corpus;
+    // The open corpus (none: the start page shows). Shared with a job that is adding documents to it.
+    std::shared_ptr<store::Corpus> corpus;
     std::string corpus_name;
+    std::string corpus_path;                 // its file in storage_dir ("" when kept in memory only)
     std::vector<store::DocumentSummary> documents;
+    uint64_t documents_version = 0;          // bumped whenever `documents` changes (views re-sort, re-filter)
+
+    // Library: the selected document's details, loaded by Update when library_doc_id changes
+    int64_t library_doc_id = 0;
+    int64_t library_loaded_id = 0;
+    store::DocumentSummary library_doc;
+    std::string library_notes;               // its import report
+    std::vector<std::pair<std::string, std::string>> library_fields;
+    bool library_doc_trimmed = false;        // import trimmed furniture from it (undo is possible)
+
+    // Stored corpora (app/corpora.h)
+    std::string storage_dir;                 // "" when corpora are not stored
+    bool storage_ready = false;              // the platform has loaded storage_dir (or there is none)
+    std::vector<StoredCorpus> corpora;
+    uint64_t storage_generation = 0;         // bumped by every committed change (NoteCommitted)
+    uint64_t storage_saved_generation = 0;   // the platform: the generation last written to browser storage
+    std::string storage_error;               // the platform: why the last save failed ("" when it worked)
+    std::string request_fetch;               // a shipped corpus the platform should fetch ("sotu" …)
+
+    // Changes the UI asked for, carried out by Update before the next frame (SQLite never runs in Draw).
+    std::vector<std::function<void(AppState&)>> deferred;
 
     // Views
     View view = View::Library;
@@ -53,6 +81,8 @@ struct AppState {
     // Import
     std::vector<std::string> import_report;  // the last import's refusals and duplicates, for the Library
     bool request_file_picker = false;        // the UI asks the platform to open its file dialog
+    ImportTarget picker_target = ImportTarget::NewCorpus;   // where the picked files go
+    std::vector<ImportFile> dropped_files;   // dropped onto a page with a corpus open: the UI asks where to
 
     // Work in progress
     JobQueue jobs;
@@ -90,8 +120,15 @@ inline constexpr int kSearchHitLimit = 50;
 // inside one document's insert), so it is set well under a 60 Hz frame.
 inline constexpr double kJobBudgetMs = 6.0;
 
-// Queues indexing of the built-in demo corpus.
+// Without stored corpora (native runs, tests): queues indexing of the built-in demo corpus. The web build
+// calls OpenStorage (app/corpora.h) instead, once the browser's storage is loaded.
 void InitApp(AppState& state);
+
+// Runs `change` in Update before the next frame (for UI actions that touch the database).
+void Defer(AppState& state, std::function<void(AppState&)> change);
+
+// Queues an import of files the platform wrote: into a new corpus (named after the files) or the open one.
+void ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id = "");
 
 // Records the app's CPU time for a frame (platform layer, once per frame).
 void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running);
@@ -114,8 +151,12 @@ std::string StateJson(const AppState& state);
 
 // Commands the test API and the platform may send: "view" NAME, "theme" system|light|dark, "stress" COPIES
 // (index the demo texts COPIES times as a job), "cancel" JOB-ID, "import" FILES (JSON Lines, one
-// {"name": …, "path": …} per file the platform wrote; starts an import into a new corpus). Returns an error
-// for an unknown command or bad argument.
+// {"name": …, "path": …} per file the platform wrote; into a new corpus), "import-add" FILES (into the open
+// corpus), "drop" FILES (dropped: a new corpus when none is open, else the UI asks), "import-shipped" ID
+// FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,
+// "open" PATH, "close", "rename" NAME (the open corpus), "delete-corpus" PATH, "delete-document" ID,
+// "restore-text" ID, "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
+// command or bad argument.
 core::Status RunCommand(AppState& state, std::string_view name, std::string_view arg);
 
 }  // namespace app

@@ -6,12 +6,13 @@
 #include <sstream>
 
 #include "app/app_state.h"
-#include "app/index_job.h"
+#include "text/jsonl.h"
 
 namespace app {
 
-ImportJob::ImportJob(std::string corpus_name, std::vector<ImportFile> files)
-    : Job("Importing " + corpus_name), CorpusName(std::move(corpus_name)), Files(std::move(files)) {
+ImportJob::ImportJob(IndexTarget target, std::vector<ImportFile> files)
+    : Job("Importing " + target.corpus_name), Where(std::move(target)), Files(std::move(files)) {
+    TargetPath = Where.path;
     Progress.total = static_cast<int64_t>(Files.size());
     Progress.phase = "reading";
 }
@@ -56,11 +57,29 @@ void ImportJob::Finish(AppState& state) {
                              .fields = std::move(doc.fields)});
     }
     state.import_report = ReportLines(Importer.report());
-    state.jobs.Add(std::make_unique<IndexJob>(CorpusName, std::move(documents)));
+    state.jobs.Add(std::make_unique<IndexJob>(std::move(Where), std::move(documents)));
 }
 
 void ImportJob::Abandon() {
     for (size_t i = Next; i < Files.size(); ++i) std::remove(Files[i].path.c_str());
+}
+
+core::Result<std::vector<ImportFile>> ParseImportFiles(std::string_view jsonl) {
+    auto records = text::ParseJsonLines(jsonl);
+    if (!records.ok()) return records.status();
+    std::vector<ImportFile> files;
+    for (const text::JsonRecord& r : *records) {
+        ImportFile file;
+        for (const text::JsonField& f : r.fields) {
+            if (f.key == "name") file.name = f.value;
+            if (f.key == "path") file.path = f.value;
+        }
+        if (file.name.empty() || file.path.empty())
+            return core::Error(core::StatusCode::InvalidInput, "every file needs a name and a path");
+        files.push_back(std::move(file));
+    }
+    if (files.empty()) return core::Error(core::StatusCode::InvalidInput, "no files");
+    return files;
 }
 
 std::vector<std::string> ReportLines(const text::ImportReport& report) {

@@ -1,11 +1,12 @@
-// ImportJob: files the user brought (file picker, drag and drop) become a new corpus. One file is read per
-// step (decoding, extraction, metadata); then the import is finished (trimming, duplicates) and handed to an
-// IndexJob, which stores and indexes it and replaces the open corpus when done. Cancel at any point leaves
-// the open corpus as it was. The report (what was refused, skipped, flagged) lands in AppState.import_report.
+// ImportJob: files the user brought (file picker, drag and drop, paste, a shipped corpus) become a new
+// corpus or join the open one. One file is read per step (decoding, extraction, metadata); then the import
+// is finished (trimming, duplicates) and handed to an IndexJob, which stores and indexes it. Cancel at any
+// point leaves every corpus as it was. The report (what was refused, skipped, flagged) lands in AppState.import_report.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "app/index_job.h"
 #include "app/job.h"
 #include "text/import.h"
 
@@ -18,18 +19,21 @@ struct ImportFile {
 
 class ImportJob : public Job {
 public:
-    ImportJob(std::string corpus_name, std::vector<ImportFile> files);
+    ImportJob(IndexTarget target, std::vector<ImportFile> files);
 
     JobState Step(core::Deadline deadline) override;
     void Finish(AppState& state) override;
     void Abandon() override;
 
 private:
-    std::string CorpusName;
+    IndexTarget Where;
     std::vector<ImportFile> Files;
     size_t Next = 0;
     text::Importer Importer;
 };
+
+// The files of an "import" command: JSON Lines, one {"name": …, "path": …} per file.
+core::Result<std::vector<ImportFile>> ParseImportFiles(std::string_view jsonl);
 
 // The import report as lines for the Library (refused files, duplicates, near duplicates).
 std::vector<std::string> ReportLines(const text::ImportReport& report);

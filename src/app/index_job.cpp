@@ -1,26 +1,64 @@
-// IndexJob: resumable indexing into a fresh in-memory corpus.
+// IndexJob: resumable indexing into a new corpus (a file written as .partial, then renamed) or the open one.
 #include "app/index_job.h"
 
 #include <cstdio>
 
 #include "app/app_state.h"
+#include "app/corpora.h"
 #include "app/demo_corpus.h"
 
 namespace app {
 
-IndexJob::IndexJob(std::string corpus_name, std::vector<store::DocumentInput> documents)
-    : Job("Indexing " + corpus_name), CorpusName(std::move(corpus_name)), Documents(std::move(documents)) {
+IndexTarget AddToOpenCorpus(const AppState& state) {
+    return {.corpus_name = state.corpus_name, .path = state.corpus_path, .existing = state.corpus};
+}
+
+IndexJob::IndexJob(IndexTarget target, std::vector<store::DocumentInput> documents)
+    : Job((target.existing ? "Adding to " : "Indexing ") + target.corpus_name), Where(std::move(target)),
+      Documents(std::move(documents)) {
+    TargetPath = Where.path;
     Progress.total = static_cast<int64_t>(Documents.size());
     Progress.phase = "indexing";
 }
 
+core::Status IndexJob::Open() {
+    StartMs = core::NowMs();
+    if (Where.existing) {
+        Target = Where.existing;
+        auto last = Target->LastDocumentId();
+        if (!last.ok()) return last.status();
+        ListAfterId = *last;
+        return Target->Begin();
+    }
+    std::string file = Where.path.empty() ? ":memory:" : Where.path + ".partial";
+    if (!Where.path.empty()) std::remove(file.c_str());   // a leftover of an import that never finished
+    auto corpus = store::Corpus::Create(file);
+    if (!corpus.ok()) return corpus.status();
+    Target = std::make_shared<store::Corpus>(std::move(*corpus));
+    if (core::Status s = Target->Begin(); !s.ok()) return s;
+    if (core::Status s = Target->SetMeta("name", Where.corpus_name); !s.ok()) return s;
+    if (!Where.shipped_id.empty())
+        if (core::Status s = Target->SetMeta("shipped", Where.shipped_id); !s.ok()) return s;
+    return core::Status::Ok();
+}
+
+core::Status IndexJob::CommitAndReopen() {
+    if (core::Status s = Target->Commit(); !s.ok()) return s;
+    if (Where.existing || Where.path.empty()) return core::Status::Ok();
+    // Complete on disk: only now does the file get its real name (the storage scan ignores .partial).
+    Target.reset();
+    std::string partial = Where.path + ".partial";
+    if (std::rename(partial.c_str(), Where.path.c_str()) != 0)
+        return core::Error(core::StatusCode::Io, "could not store the new corpus as " + Where.path);
+    auto corpus = store::Corpus::Create(Where.path);
+    if (!corpus.ok()) return corpus.status();
+    Target = std::make_shared<store::Corpus>(std::move(*corpus));
+    return core::Status::Ok();
+}
+
 JobState IndexJob::Step(core::Deadline deadline) {
     if (!Target) {
-        StartMs = core::NowMs();
-        auto corpus = store::Corpus::Create(":memory:");
-        if (!corpus.ok()) { Error = corpus.status(); return JobState::Failed; }
-        Target = std::make_unique<store::Corpus>(std::move(*corpus));
-        if (core::Status s = Target->Begin(); !s.ok()) { Error = s; return JobState::Failed; }
+        if (core::Status s = Open(); !s.ok()) { Error = s; return JobState::Failed; }
     }
     if (Stage == Phase::Indexing) {
         text::Token token;
@@ -37,55 +75,71 @@ JobState IndexJob::Step(core::Deadline deadline) {
             Progress.done = static_cast<int64_t>(Next);
         }
         if (Next < Documents.size()) return JobState::Running;
-        Stage = Phase::Committing;
-        Progress.phase = "committing";
-        return JobState::Running;  // commit in a fresh step with a whole budget
-    }
-    if (Stage == Phase::Committing) {
-        if (core::Status s = Target->Commit(); !s.ok()) { Error = s; return JobState::Failed; }
         Stage = Phase::Listing;
         Progress.phase = "listing";
         Progress.done = 0;
         Listed.reserve(Documents.size());
         return JobState::Running;
     }
-    constexpr int64_t kListChunk = 2000;
-    while (!deadline.Expired()) {
-        auto chunk = Target->ListDocuments(Listed.empty() ? 0 : Listed.back().id, kListChunk);
-        if (!chunk.ok()) { Error = chunk.status(); return JobState::Failed; }
-        Listed.insert(Listed.end(), std::make_move_iterator(chunk->begin()), std::make_move_iterator(chunk->end()));
+    if (Stage == Phase::Listing) {
+        // Inside the transaction still, so that a Cancel now also leaves everything as it was.
+        auto complete = ListDocumentsStep(*Target, Listed, ListAfterId, deadline);
+        if (!complete.ok()) { Error = complete.status(); return JobState::Failed; }
         Progress.done = static_cast<int64_t>(Listed.size());
-        if (static_cast<int64_t>(chunk->size()) < kListChunk) {
-            char summary[160];
-            bool megabytes = Bytes >= 1e6;
-            std::snprintf(summary, sizeof summary, "indexed %zu documents (%.1f %s) in %.2f s", Documents.size(),
-                          megabytes ? Bytes / 1e6 : Bytes / 1e3, megabytes ? "MB" : "KB",
-                          (core::NowMs() - StartMs) / 1000.0);
-            Summary = summary;
-            Documents = {};  // the texts live in the corpus now
-            return JobState::Done;
-        }
+        if (!*complete) return JobState::Running;
+        Stage = Phase::Committing;
+        Progress.phase = "committing";
+        return JobState::Running;  // commit in a fresh step with a whole budget
     }
-    return JobState::Running;
+    if (core::Status s = CommitAndReopen(); !s.ok()) { Error = s; return JobState::Failed; }
+    char summary[200];
+    bool megabytes = Bytes >= 1e6;
+    std::snprintf(summary, sizeof summary, "%s %zu documents (%.1f %s) in %.2f s", Where.existing ? "added" : "indexed",
+                  Documents.size(), megabytes ? Bytes / 1e6 : Bytes / 1e3, megabytes ? "MB" : "KB",
+                  (core::NowMs() - StartMs) / 1000.0);
+    Summary = summary;
+    Documents = {};  // the texts live in the corpus now
+    return JobState::Done;
 }
 
 void IndexJob::Finish(AppState& state) {
-    state.corpus = std::move(Target);
-    state.corpus_name = CorpusName;
-    state.documents = std::move(Listed);
-    state.searched_query.clear();   // re-run the current query against the new corpus
-    state.results = {};
-    state.reader_doc_id = state.reader_loaded_id = 0;
-    state.reader_text.clear();
-    state.reader_notes.clear();
+    NoteCommitted(state, Where.path);
+    if (Where.existing) {
+        if (state.corpus == Target) {
+            state.documents.insert(state.documents.end(), std::make_move_iterator(Listed.begin()),
+                                   std::make_move_iterator(Listed.end()));
+            ++state.documents_version;
+            state.searched_query.clear();   // re-run the current query: there is more to find
+        }
+        ScanCorpora(state);
+        return;
+    }
+    ShowCorpus(state, std::move(Target), Where.path, Where.corpus_name, std::move(Listed));
+    ScanCorpora(state);
 }
 
 void IndexJob::Abandon() {
     if (Target) Target->Rollback();
     Target.reset();
+    if (!Where.existing && !Where.path.empty()) {
+        std::string partial = Where.path + ".partial";
+        std::remove(partial.c_str());
+    }
 }
 
-std::unique_ptr<IndexJob> MakeDemoIndexJob(int copies) {
+core::Result<bool> ListDocumentsStep(store::Corpus& corpus, std::vector<store::DocumentSummary>& listed,
+                                     int64_t after_id, core::Deadline deadline) {
+    constexpr int64_t kListChunk = 2000;
+    while (!deadline.Expired()) {
+        auto chunk = corpus.ListDocuments(listed.empty() ? after_id : listed.back().id, kListChunk);
+        if (!chunk.ok()) return chunk.status();
+        listed.insert(listed.end(), std::make_move_iterator(chunk->begin()), std::make_move_iterator(chunk->end()));
+        if (static_cast<int64_t>(chunk->size()) < kListChunk) return true;
+    }
+    return false;
+}
+
+std::unique_ptr<IndexJob> MakeDemoIndexJob(const AppState& state, int copies) {
     std::vector<store::DocumentInput> base = DemoDocuments();
     std::vector<store::DocumentInput> documents;
     documents.reserve(base.size() * static_cast<size_t>(copies));
@@ -95,8 +149,9 @@ std::unique_ptr<IndexJob> MakeDemoIndexJob(int copies) {
             if (copies > 1) documents.back().title += " (copy " + std::to_string(c + 1) + ")";
         }
     }
-    std::string name = copies > 1 ? "Demo corpus ×" + std::to_string(copies) : "Demo corpus";
-    return std::make_unique<IndexJob>(name, std::move(documents));
+    IndexTarget target{.corpus_name = copies > 1 ? "Demo corpus ×" + std::to_string(copies) : "Demo corpus",
+                       .path = NewCorpusPath(state), .shipped_id = copies == 1 ? "demo" : ""};
+    return std::make_unique<IndexJob>(std::move(target), std::move(documents));
 }
 
 }  // namespace app

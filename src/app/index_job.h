@@ -1,9 +1,10 @@
-// IndexJob: builds a new corpus from documents, in resumable phases:
+// IndexJob: stores and indexes documents, into a new corpus or added to an existing one, in resumable phases:
 //   indexing   — word counts and FTS5 entries, a few documents per Step, inside one transaction;
-//   committing — the transaction commits (FTS5 writes its last buffered terms);
-//   listing    — the document list for the Library is read back in pieces.
-// Done: the new corpus replaces the open one. Cancelled or failed: the new corpus is discarded and the open
-// one is untouched.
+//   listing    — the new documents' list for the Library is read back in pieces (still in the transaction);
+//   committing — the transaction commits (FTS5 writes its last buffered terms); a new corpus is written to
+//                NAME.partial and renamed only now, so storage never holds half a corpus.
+// Done: a new corpus replaces the open one; added documents join it. Cancelled or failed: the transaction
+// is rolled back (a new corpus's file deleted) and everything is as it was.
 #pragma once
 #include <memory>
 #include <string>
@@ -15,21 +16,38 @@
 
 namespace app {
 
+struct AppState;
+
+// Where an IndexJob puts its documents.
+struct IndexTarget {
+    std::string corpus_name;                    // a new corpus's name, or the existing corpus's name
+    std::string path;                           // its database file ("" for a new corpus kept in memory)
+    std::string shipped_id;                     // a new corpus that came with the app: ShippedCorpus::id
+    std::shared_ptr<store::Corpus> existing;    // set: add to this (open) corpus instead of creating one
+};
+
+// The target that adds to the open corpus.
+IndexTarget AddToOpenCorpus(const AppState& state);
+
 class IndexJob : public Job {
 public:
-    // `corpus_name` is what the app will call the result; `documents` are indexed in order.
-    IndexJob(std::string corpus_name, std::vector<store::DocumentInput> documents);
+    // `documents` are indexed in order.
+    IndexJob(IndexTarget target, std::vector<store::DocumentInput> documents);
 
     JobState Step(core::Deadline deadline) override;
     void Finish(AppState& state) override;
     void Abandon() override;
 
 private:
-    std::string CorpusName;
+    core::Status Open();
+    core::Status CommitAndReopen();
+
+    IndexTarget Where;
     std::vector<store::DocumentInput> Documents;
-    enum class Phase { Indexing, Committing, Listing };
+    enum class Phase { Indexing, Listing, Committing };
     Phase Stage = Phase::Indexing;
-    std::unique_ptr<store::Corpus> Target;
+    std::shared_ptr<store::Corpus> Target;
+    int64_t ListAfterId = 0;    // documents with larger ids are the ones this job added
     text::Tokenizer Words;      // counts words; kept across steps (opening ICU's rules costs time)
     std::vector<store::DocumentSummary> Listed;
     size_t Next = 0;            // cursor: the next document to add
@@ -37,7 +55,13 @@ private:
     double StartMs = 0;
 };
 
-// The built-in demo texts, `copies` times over (copies > 1: a stress test of indexing and long lists).
-std::unique_ptr<IndexJob> MakeDemoIndexJob(int copies);
+// The built-in demo texts, `copies` times over (copies > 1: a stress test of indexing and long lists), as a
+// new corpus (stored when the app stores corpora).
+std::unique_ptr<IndexJob> MakeDemoIndexJob(const AppState& state, int copies);
+
+// Reads the document list in pieces, continuing after `listed`'s last id, until `deadline`; returns true
+// when the list is complete.
+core::Result<bool> ListDocumentsStep(store::Corpus& corpus, std::vector<store::DocumentSummary>& listed,
+                                     int64_t after_id, core::Deadline deadline);
 
 }  // namespace app

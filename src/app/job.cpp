@@ -30,6 +30,7 @@ JobInfo JobQueue::Describe(const Entry& entry, JobState state) {
     info.id = entry.id;
     info.name = job.Name;
     info.phase = job.Progress.phase;
+    info.target_path = job.TargetPath;
     info.done = job.Progress.done;
     info.total = job.Progress.total;
     info.state = state;

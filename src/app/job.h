@@ -56,12 +56,13 @@ public:
     JobProgress Progress;
     core::Status Error;
     std::string Summary;    // what the job did, shown once it is Done ("indexed 3,200 documents in 1.2 s")
+    std::string TargetPath; // the corpus file this job writes, if any (that corpus cannot be deleted meanwhile)
 };
 
 // What the UI and the test API see of a job.
 struct JobInfo {
     uint64_t id = 0;
-    std::string name, phase, message;
+    std::string name, phase, message, target_path;
     int64_t done = 0, total = 0;
     JobState state = JobState::Running;
     double elapsed_ms = 0;

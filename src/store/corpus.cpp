@@ -228,8 +228,8 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
 
 core::Result<int64_t> Corpus::IndexText(int64_t id, std::string_view title, std::string_view text) {
     if (core::Status s = LoadTerms(); !s.ok()) return s;
-    // FTS5 tokenizes the text once; the sink counts those same tokens into DocCounts (term id → count).
-    DocCounts.clear();
+    // FTS5 tokenizes the text once; the sink counts those same tokens into TextCounts (term id → count).
+    TextCounts.clear();
     int64_t words = 0;
     struct Counting { Corpus* corpus; int64_t* words; };
     Counting counting{this, &words};
@@ -239,7 +239,7 @@ core::Result<int64_t> Corpus::IndexText(int64_t id, std::string_view title, std:
         Terms& terms = *c->corpus->TermTable;
         auto it = terms.by_term.find(norm);
         if (it == terms.by_term.end()) it = terms.by_term.emplace(norm, TermCounts{terms.next_id++, 0, 0, false}).first;
-        auto [count, first] = c->corpus->DocCounts.try_emplace(it->second.id, 0);
+        auto [count, first] = c->corpus->TextCounts.try_emplace(it->second.id, 0);
         ++count->second;
         if (first) ++it->second.df;
         ++it->second.cf;
@@ -267,7 +267,7 @@ core::Result<int64_t> Corpus::IndexText(int64_t id, std::string_view title, std:
 
     // One doc_terms row per distinct term.
     Statement& doc_term = *InsertDocTerm;
-    for (const auto& [term_id, count] : DocCounts) {
+    for (const auto& [term_id, count] : TextCounts) {
         doc_term.Reset();
         doc_term.BindInt64(1, id);
         doc_term.BindInt64(2, term_id);
@@ -435,6 +435,8 @@ core::Result<std::string> Corpus::ImportNotes(int64_t doc_id) {
 }
 
 core::Result<int64_t> Corpus::DocumentCount() { return Db->QueryInt64("SELECT count(*) FROM documents"); }
+
+core::Result<int64_t> Corpus::LastDocumentId() { return Db->QueryInt64("SELECT coalesce(max(id), 0) FROM documents"); }
 
 core::Result<Document> Corpus::GetDocument(int64_t id) {
     auto st = Db->Prepare("SELECT id, title, source, date, lang, word_count, text FROM documents WHERE id = ?1");

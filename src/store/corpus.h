@@ -9,7 +9,9 @@
 //     auto hits = corpus->Search("\"lavrov\"", 20);   // an FTS5 MATCH expression; see analysis/search.h
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,6 +64,32 @@ struct Document {
     std::string text;
 };
 
+// ---- Filtered search: types (the members are in the class's "Filtered search" block, corpus_search.cpp) ----
+
+// Which documents a search or a view considers: the "subcorpus" shared by all views, and the source:, lang:
+// and year: filters of a query. Every member that is set must hold; an empty member does not restrict.
+struct DocFilter {
+    // Inclusive bounds compared with the date's prefix of the same length: date_from "1990" and date_to
+    // "2000-06" keep 1990-01-01 … 2000-06-30. Documents without a known year (no date, "--MM-DD") are left
+    // out when either bound is set.
+    std::string date_from, date_to;
+    std::vector<std::string> sources;   // any of these, as a substring of the source, ignoring case and accents
+    std::vector<std::string> langs;     // any of these, ignoring case; "en" also keeps "en-GB"
+    std::vector<int64_t> doc_ids;       // only these documents (empty: no restriction by id)
+};
+
+// A count of matching documents under one key (a year "1990", "" for an unknown year, or a source).
+struct KeyCount {
+    std::string key;
+    int64_t documents = 0;
+};
+
+struct DocCounts {
+    int64_t documents = 0;              // all matching documents
+    std::vector<KeyCount> by_year;      // ascending by year; the unknown year ("") first
+    std::vector<KeyCount> by_source;    // most documents first, then by name
+};
+
 class Corpus {
 public:
     // A new or existing database of our own (":memory:" for a temporary one); migrates an older schema.
@@ -95,6 +123,8 @@ public:
     // The import notes of a document (one per line).
     core::Result<std::string> ImportNotes(int64_t doc_id);
     core::Result<int64_t> DocumentCount();
+    // The largest document id (0 for an empty corpus); documents added later get larger ids.
+    core::Result<int64_t> LastDocumentId();
     // One document with its text; NotFound when there is no such id.
     core::Result<Document> GetDocument(int64_t id);
     // Documents in id order, without their text: those with id > after_id, at most `limit` (-1: all), so a
@@ -106,6 +136,24 @@ public:
     core::Result<std::vector<SearchHit>> Search(std::string_view match, int limit);
     // The ids of all documents matching an FTS5 MATCH expression, ascending.
     core::Result<std::vector<int64_t>> MatchingDocumentIds(std::string_view match);
+
+    // ---- Filtered search (corpus_search.cpp) ---------------------------------------------------------------
+    // What analysis::Search runs for a parsed query. `match` is an FTS5 MATCH expression, "" for every
+    // document; `filters` (DocFilter above) must all hold. Errors are InvalidInput for a bad expression.
+
+    // The best `limit` documents, best first (bm25, title weighted 4×) with a snippet around the best match,
+    // as Search does; snippets are made for those `limit` documents only (each re-tokenizes its document's
+    // text: ~2 ms for a long speech), or not at all with `snippets` false. With no match: the documents in
+    // id order, score 0, the snippet the start of the text.
+    core::Result<std::vector<SearchHit>> SearchDocuments(std::string_view match, std::span<const DocFilter> filters,
+                                                         int limit, bool snippets = true);
+    // How many documents match, in all and per year (substr(date, 1, 4)) and per source.
+    core::Result<DocCounts> CountDocuments(std::string_view match, std::span<const DocFilter> filters);
+    // Calls `visit(id, title, text)` for every matching document in id order (the views are valid during the
+    // call only). For re-checking candidates (exact case); costs reading every matching text.
+    core::Status ForEachMatchingDocument(
+        std::string_view match, std::span<const DocFilter> filters,
+        const std::function<void(int64_t id, std::string_view title, std::string_view text)>& visit);
 
     Database& db() { return *Db; }
 
@@ -135,7 +183,7 @@ private:
     std::unique_ptr<Statement> InsertDocument, InsertFts, InsertField, InsertDocTerm, UpsertTerm;
     std::unique_ptr<Terms> TermTable = std::make_unique<Terms>();
     std::unique_ptr<TokenSink> Sink = std::make_unique<TokenSink>();   // FTS5's tokens, for the bag of words
-    std::unordered_map<int64_t, int64_t> DocCounts;                    // scratch: term id → count in one text
+    std::unordered_map<int64_t, int64_t> TextCounts;                   // scratch: term id → count in one text
 };
 
 }  // namespace store

@@ -38,7 +38,7 @@ void AppWindow::Draw(app::AppState& state) {
     const float status_height = ImGui::GetFrameHeight() + style.ItemSpacing.y + 1;
     const float sidebar_width = std::min(kSidebarWidthEm * ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x * 0.3f);
     ImGui::BeginChild("sidebar", ImVec2(sidebar_width, -status_height), ImGuiChildFlags_Border);
-    sidebar.Draw(state);
+    sidebar.Draw(state, dialogs);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("main", ImVec2(0, -status_height));
@@ -48,6 +48,7 @@ void AppWindow::Draw(app::AppState& state) {
     status_bar.Draw(state);
     ImGui::End();
 
+    dialogs.Draw(state);
     if (show_about) DrawAbout();
 }
 
@@ -58,15 +59,41 @@ void AppWindow::DrawMenuBar(app::AppState& state) {
     ImGui::PopFont();
     ImGui::Spacing();
     if (ImGui::BeginMenu("Corpus")) {
-        if (ImGui::MenuItem("Open files…")) state.request_file_picker = true;
+        const bool busy = state.jobs.Busy(), open = state.corpus != nullptr;
+        if (ImGui::MenuItem("New corpus from files…", nullptr, false, !busy)) {
+            state.picker_target = app::ImportTarget::NewCorpus;
+            state.request_file_picker = true;
+        }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Text, Markdown, HTML, CSV/TSV, JSON Lines, or a zip of them. You can also drop files\n"
-                              "or folders onto the page. They become a new corpus; nothing leaves your computer.");
+                              "or folders onto the page. Nothing leaves your computer.");
+        if (ImGui::MenuItem("Add files to this corpus…", nullptr, false, open && !busy)) {
+            state.picker_target = app::ImportTarget::OpenCorpus;
+            state.request_file_picker = true;
+        }
+        if (ImGui::MenuItem("Paste text as a document…", nullptr, false, !busy)) dialogs.open_paste = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Open the demo corpus")) state.jobs.Add(app::MakeDemoIndexJob(1));
-        if (ImGui::MenuItem("Demo corpus ×400 (indexing stress test)")) state.jobs.Add(app::MakeDemoIndexJob(400));
-        if (ImGui::MenuItem("Demo corpus ×4000 (long job: watch progress, try Cancel)"))
-            state.jobs.Add(app::MakeDemoIndexJob(4000));
+        if (ImGui::BeginMenu("Open", !busy)) {
+            for (const app::StoredCorpus& c : state.corpora)
+                if (ImGui::MenuItem(c.name.c_str(), nullptr, open && c.path == state.corpus_path)) app::OpenStoredCorpus(state, c.path);
+            if (!state.corpora.empty()) ImGui::Separator();
+            for (const app::ShippedCorpus& c : app::ShippedCorpora())
+                if (ImGui::MenuItem(c.name, "shipped")) app::OpenShipped(state, c.id);
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Rename this corpus…", nullptr, false, open && !state.corpus_path.empty())) dialogs.open_rename = true;
+        if (ImGui::MenuItem("Delete this corpus…", nullptr, false, open && !state.corpus_path.empty())) {
+            dialogs.delete_path = state.corpus_path;
+            dialogs.delete_name = state.corpus_name;
+        }
+        if (ImGui::MenuItem("Close (start page)", nullptr, false, open)) app::CloseCorpus(state);
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Stress tests", !busy)) {
+            if (ImGui::MenuItem("Demo corpus ×400 (indexing)")) state.jobs.Add(app::MakeDemoIndexJob(state, 400));
+            if (ImGui::MenuItem("Demo corpus ×4000 (long job: watch progress, try Cancel)"))
+                state.jobs.Add(app::MakeDemoIndexJob(state, 4000));
+            ImGui::EndMenu();
+        }
         ImGui::EndMenu();
     }
     RecordItemRect(state, "menu.corpus");
@@ -104,7 +131,7 @@ void AppWindow::DrawViews(app::AppState& state) {
         shown_view = view;
         ImGui::BeginChild("view");
         switch (view) {
-        case app::View::Library: library.Draw(state); break;
+        case app::View::Library: library.Draw(state, dialogs, fonts.heading); break;
         case app::View::Search: search.Draw(state); break;
         case app::View::Concordance: concordance.Draw(state); break;
         case app::View::Words: words.Draw(state); break;

@@ -2,6 +2,7 @@
 // as long as the app; panels keep their own UI state in it.
 #pragma once
 #include "app/app_state.h"
+#include "ui/corpus_dialogs.h"
 #include "ui/panels/library_panel.h"
 #include "ui/panels/planned_panel.h"
 #include "ui/panels/reader_panel.h"
@@ -15,6 +16,7 @@ namespace ui {
 struct AppWindow {
     Fonts fonts;
     Sidebar sidebar;
+    CorpusDialogs dialogs;
     LibraryPanel library;
     SearchPanel search;
     ReaderPanel reader;

@@ -1,26 +1,51 @@
-// Sidebar: corpus heading and a virtualised document list.
+// Sidebar: corpora list and a virtualised document list.
 #include "ui/sidebar.h"
 
 #include <imgui.h>
 
+#include "ui/corpus_dialogs.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
 
 namespace ui {
 
-void Sidebar::Draw(app::AppState& state) {
+namespace {
+void Heading(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
-    ImGui::TextUnformatted("CORPUS");
+    ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("%s", state.corpus_name.c_str());
-    ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
-    ImGui::Text("%zu documents", state.documents.size());
-    ImGui::PopStyleColor();
+}
+}  // namespace
+
+void Sidebar::Draw(app::AppState& state, CorpusDialogs& dialogs) {
+    Heading("CORPORA");
+    const bool busy = state.jobs.Busy();
+    if (state.corpora.empty() && state.corpus) {
+        ImGui::TextWrapped("%s", state.corpus_name.c_str());
+    }
+    for (const app::StoredCorpus& c : state.corpora) {
+        ImGui::PushID(c.path.c_str());
+        const bool open = state.corpus && c.path == state.corpus_path;
+        char label[256];
+        std::snprintf(label, sizeof label, "%s", c.name.c_str());
+        if (ImGui::Selectable(label, open) && !open && !busy) app::OpenStoredCorpus(state, c.path);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+            ImGui::SetTooltip("%s\n%lld documents · right-click to rename or delete", c.name.c_str(),
+                              static_cast<long long>(c.documents));
+        if (ImGui::BeginPopupContextItem("corpus_menu")) {
+            if (ImGui::MenuItem("Rename…", nullptr, false, open)) dialogs.open_rename = true;
+            if (ImGui::MenuItem("Delete…")) { dialogs.delete_path = c.path; dialogs.delete_name = c.name; }
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
+    }
+    if (state.corpus) {
+        if (ImGui::SmallButton("Start page")) app::CloseCorpus(state);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close this corpus and show the corpora you can open");
+    }
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
-    ImGui::TextUnformatted("DOCUMENTS");
-    ImGui::PopStyleColor();
+    Heading("DOCUMENTS");
     ImGui::BeginChild("doc_list");
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.documents.size()));

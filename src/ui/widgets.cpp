@@ -60,4 +60,34 @@ void HighlightedTextWrapped(std::string_view text) {
     ImGui::Dummy(ImVec2(right - left, pos.y - top + ImGui::GetTextLineHeight()));
 }
 
+namespace {
+// ImGui asks to grow the buffer while the user types: resize the string and hand its storage back.
+int ResizeString(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+}  // namespace
+
+bool InputString(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags) {
+    return ImGui::InputTextWithHint(label, hint, text->data(), text->capacity() + 1,
+                                    flags | ImGuiInputTextFlags_CallbackResize, ResizeString, text);
+}
+
+bool InputStringMultiline(const char* label, std::string* text, ImVec2 size, ImGuiInputTextFlags flags) {
+    return ImGui::InputTextMultiline(label, text->data(), text->capacity() + 1, size,
+                                     flags | ImGuiInputTextFlags_CallbackResize, ResizeString, text);
+}
+
+bool ButtonIf(bool enabled, const char* label, const char* why_not) {
+    ImGui::BeginDisabled(!enabled);
+    bool pressed = ImGui::Button(label);
+    ImGui::EndDisabled();
+    if (!enabled && why_not && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", why_not);
+    return pressed && enabled;
+}
+
 }  // namespace ui

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include <imgui.h>
+
 #include "app/app_state.h"
 
 namespace ui {
@@ -19,5 +21,10 @@ std::string DisplayDate(const std::string& iso);
 
 // Text in the palette's muted colour, wrapped.
 void MutedTextWrapped(const char* text);
+// ImGui text fields editing a std::string (grown as the user types). `size.x` ≤ 0: the available width.
+bool InputString(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
+bool InputStringMultiline(const char* label, std::string* text, ImVec2 size, ImGuiInputTextFlags flags = 0);
+// A button that is greyed out and does nothing when `enabled` is false; its tooltip says why.
+bool ButtonIf(bool enabled, const char* label, const char* why_not = nullptr);
 
 }  // namespace ui

@@ -94,7 +94,7 @@ TEST_CASE("the indexing job builds a corpus; cancelling it keeps the open one") 
     REQUIRE(state.documents.size() == 8);
     store::Corpus* before = state.corpus.get();
 
-    uint64_t id = state.jobs.Add(app::MakeDemoIndexJob(500));  // 4000 documents: many steps of 1 ms
+    uint64_t id = state.jobs.Add(app::MakeDemoIndexJob(state, 500));  // 4000 documents: many steps of 1 ms
     for (int frame = 0; frame < 1000 && state.jobs.Snapshot().at(0).done == 0; ++frame) app::Update(state, 1.0);
     auto info = state.jobs.Snapshot().at(0);
     REQUIRE(info.state == app::JobState::Running);
@@ -106,7 +106,7 @@ TEST_CASE("the indexing job builds a corpus; cancelling it keeps the open one") 
     CHECK(state.corpus.get() == before);
     CHECK(state.documents.size() == 8);
 
-    state.jobs.Add(app::MakeDemoIndexJob(3));
+    state.jobs.Add(app::MakeDemoIndexJob(state, 3));
     while (state.jobs.Busy()) app::Update(state, 5.0);
     CHECK(state.documents.size() == 24);
     CHECK(state.corpus_name == "Demo corpus ×3");

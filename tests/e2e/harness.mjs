@@ -39,20 +39,27 @@ export async function launchBrowser() {
   });
 }
 
-// Opens the app in a new page and waits until it reports ready. Page errors and console errors are collected
-// in page.errors so tests can assert there were none.
+// Opens the app in a new page (a fresh browser profile: empty storage) and waits until it reports ready
+// with the shipped corpus `corpus` open (default the demo, through ?corpus=demo; null: the start page).
+// Page errors and console errors are collected in page.errors so tests can assert there were none.
 export async function openApp(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1, colorScheme = 'light',
-                                              hasTouch = false } = {}) {
+                                              hasTouch = false, corpus = 'demo' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme, hasTouch });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(String(error)));
   page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
-  await page.goto(url);
-  await page.waitForFunction(() => window.corpusLens && window.corpusLens.state().ready, null, { timeout: 30000 });
-  await waitForState(page, (s) => s.documents > 0 && !s.jobs.some((j) => j.state === 'running'));
   openContexts.add(context);
+  await page.goto(corpus ? `${url}?corpus=${corpus}` : url);
+  await waitForReady(page, corpus !== null);
   return page;
+}
+
+// Waits until the app is ready, storage is loaded and no job runs (and, with `withCorpus`, a corpus is open).
+export async function waitForReady(page, withCorpus = true) {
+  await page.waitForFunction(() => window.corpusLens && window.corpusLens.state().ready, null, { timeout: 30000 });
+  return waitForState(page, (s, withCorpus) => s.storage_ready && (!withCorpus || s.documents > 0) &&
+                                              !s.jobs.some((j) => j.state === 'running'), withCorpus);
 }
 
 export const state = (page) => page.evaluate(() => window.corpusLens.state());
@@ -78,10 +85,10 @@ export async function clickWidget(page, name) {
 }
 
 // Waits until the app's state satisfies `predicate` (a function of the state object, run in the page).
-export async function waitForState(page, predicate, arg) {
+export async function waitForState(page, predicate, arg, timeout = 15000) {
   await page.waitForFunction(([source, value]) => {
     const fn = new Function('s', 'arg', `return (${source})(s, arg);`);
     return fn(window.corpusLens.state(), value);
-  }, [predicate.toString(), arg], { timeout: 15000 });
+  }, [predicate.toString(), arg], { timeout });
   return state(page);
 }

@@ -1,10 +1,12 @@
-// Bringing files in through the browser: the file picker's real input element and dropped files. Each
-// import becomes a new corpus through the import and indexing jobs; refusals are reported in the Library.
+// Bringing files in through the browser and keeping them: the file picker's real input element, dropped
+// files, pasted text, the corpora shipped with the app, and persistence in the browser's storage (reload,
+// a full quota). Refusals are reported in the Library.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, closePages, launchBrowser, openApp, root, startServer, waitForState } from './harness.mjs';
+import { artifacts, clickWidget, closePages, command, focusField, launchBrowser, openApp, root, startServer, state,
+         waitForReady, waitForState } from './harness.mjs';
 
 const fixtures = join(root, 'tests', 'data', 'import');
 let server, browser;
@@ -12,25 +14,17 @@ before(async () => { server = await startServer(); browser = await launchBrowser
 afterEach(closePages);
 after(async () => { await browser?.close(); server?.close(); });
 
-test('files chosen in the file picker become a corpus, with what was refused in the report', async () => {
-  const page = await openApp(browser, server.url);
-  await page.setInputFiles('#file-input', ['article.txt', 'page.html', 'table.csv', 'empty.txt'].map((f) => join(fixtures, f)));
-  const s = await waitForState(page, (s) => s.corpus === 'Imported files (4)' && s.documents === 4 &&
-                                             !s.jobs.some((j) => j.state === 'running'));
-  assert.deepEqual([...s.titles].sort(), ['Budget debate', 'Delegations agree on a new round of talks in Geneva',
-                                          'Harbour reopens after the storm', 'Library vote']);
-  assert.deepEqual(s.import_report, ['Refused empty.txt: the file is empty']);
-  assert.equal(s.last_error, '');
-  await page.screenshot({ path: join(artifacts, 'import-library.png') });
-  assert.deepEqual(page.errors, []);
-});
+const saved = (s) => s.storage_generation === s.storage_saved_generation && !s.jobs.some((j) => j.state === 'running');
 
-test('files dropped onto the page are imported (Markdown headings become titles)', async () => {
-  const page = await openApp(browser, server.url);
+// Reloads the page (same browser profile) and waits until it is ready again, without ?corpus=.
+async function reload(page, url) {
+  await page.goto(url);
+  return waitForReady(page);
+}
+
+async function dropFiles(page, files) {
   // A drop event carrying files. (Script-made DataTransfers cannot hold folders, so the folder walk is
   // exercised only by real drags; files take the same path after it.)
-  const files = ['article.txt', 'page.html'].map((name) => ({ name, data: readFileSync(join(fixtures, name), 'utf8') }));
-  files.push({ name: 'letter.md', data: readFileSync(join(fixtures, 'folder', 'letter.md'), 'utf8') });
   await page.evaluate((files) => {
     const transfer = new DataTransfer();
     for (const f of files) transfer.items.add(new File([f.data], f.name, { type: 'text/plain' }));
@@ -38,8 +32,107 @@ test('files dropped onto the page are imported (Markdown headings become titles)
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, files);
-  const s = await waitForState(page, (s) => s.corpus === 'Imported files (3)' && s.documents === 3 &&
-                                             !s.jobs.some((j) => j.state === 'running'));
-  assert.ok(s.titles.includes('A letter from the editor'), JSON.stringify(s.titles));
+}
+
+test('files chosen in the file picker become a corpus that is still there after a reload', async () => {
+  const page = await openApp(browser, server.url);
+  await page.setInputFiles('#file-input', ['article.txt', 'page.html', 'table.csv', 'empty.txt'].map((f) => join(fixtures, f)));
+  let s = await waitForState(page, (s) => s.corpus === 'Imported files (4)' && s.documents === 4 && !s.jobs.some((j) => j.state === 'running'));
+  assert.deepEqual([...s.titles].sort(), ['Budget debate', 'Delegations agree on a new round of talks in Geneva',
+                                          'Harbour reopens after the storm', 'Library vote']);
+  assert.deepEqual(s.import_report, ['Refused empty.txt: the file is empty']);
+  assert.equal(s.last_error, '');
+  await page.screenshot({ path: join(artifacts, 'import-library.png') });
+  await waitForState(page, saved);
+
+  s = await reload(page, server.url);
+  assert.equal(s.corpus, 'Imported files (4)', 'the corpus opened last opens again');
+  assert.equal(s.documents, 4);
+  assert.deepEqual(s.corpora.map((c) => c.name).sort(), ['Demo corpus', 'Imported files (4)']);
   assert.deepEqual(page.errors, []);
+});
+
+test('dropped files go into a new corpus or the open one, as the user chooses, and persist', async () => {
+  const page = await openApp(browser, server.url);
+  const files = ['article.txt', 'page.html'].map((name) => ({ name, data: readFileSync(join(fixtures, name), 'utf8') }));
+  files.push({ name: 'letter.md', data: readFileSync(join(fixtures, 'folder', 'letter.md'), 'utf8') });
+  await dropFiles(page, files);
+  await waitForState(page, (s) => s.dropped_files === 3 && s.widgets['drop.new']);
+  await page.screenshot({ path: join(artifacts, 'import-drop-dialog.png') });
+  await clickWidget(page, 'drop.new');
+  let s = await waitForState(page, (s) => s.corpus === 'Imported files (3)' && s.documents === 3 && !s.jobs.some((j) => j.state === 'running'));
+  assert.ok(s.titles.includes('A letter from the editor'), JSON.stringify(s.titles));
+
+  await dropFiles(page, [{ name: 'extra.txt', data: 'Extra notes\n\nA short text about the harbour.' }]);
+  await waitForState(page, (s) => s.dropped_files === 1 && s.widgets['drop.add']);
+  await clickWidget(page, 'drop.add');
+  s = await waitForState(page, (s) => s.corpus === 'Imported files (3)' && s.documents === 4 && !s.jobs.some((j) => j.state === 'running'));
+  await waitForState(page, saved);
+  s = await reload(page, server.url);
+  assert.equal(s.corpus, 'Imported files (3)');
+  assert.equal(s.documents, 4);
+  assert.deepEqual(page.errors, []);
+});
+
+test('pasted text typed with real keys becomes a document of the open corpus', async () => {
+  const page = await openApp(browser, server.url);
+  await clickWidget(page, 'library.paste');
+  await waitForState(page, (s) => s.widgets['paste.text']);
+  await focusField(page, 'paste.title');
+  await page.keyboard.type('Notes from the meeting');
+  await focusField(page, 'paste.text');
+  await page.keyboard.type('The delegates discussed the harbour tariffs.\nНовые тарифы вступят в силу.');
+  await clickWidget(page, 'paste.add');
+  const s = await waitForState(page, (s) => s.documents === 9 && !s.jobs.some((j) => j.state === 'running'));
+  assert.ok(s.titles.includes('Notes from the meeting'), JSON.stringify(s.titles));
+  assert.deepEqual(page.errors, []);
+});
+
+test('the start page opens the shipped Lavrov pages in one click: titles, dates, sources, furniture trimmed', async () => {
+  const page = await openApp(browser, server.url, { corpus: null });
+  let s = await state(page);
+  assert.equal(s.corpus, '');
+  assert.match(s.status, /No corpus open/);
+  await page.screenshot({ path: join(artifacts, 'start-page.png') });
+  await clickWidget(page, 'start.lavrov');
+  s = await waitForState(page, (s) => s.documents === 5 && !s.jobs.some((j) => j.state === 'running'));
+  assert.equal(s.corpus, 'Lavrov: scraped news pages');
+  assert.ok(s.titles.includes('Russia ready to continue cooperation with EU — Lavrov'), JSON.stringify(s.titles));
+  assert.equal(s.last_error, '');
+  await page.screenshot({ path: join(artifacts, 'library-lavrov.png') });
+  assert.deepEqual(page.errors, []);
+});
+
+test('the State of the Union opens in one click (import benchmark: wall time in this browser)', async () => {
+  const page = await openApp(browser, server.url, { corpus: null });
+  const started = Date.now();
+  await clickWidget(page, 'start.sotu');
+  const s = await waitForState(page, (s) => s.documents === 233 && !s.jobs.some((j) => j.state === 'running'), undefined, 120000);
+  const wall = (Date.now() - started) / 1000;
+  const jobs = s.jobs.map((j) => `${j.name} ${(j.elapsed_ms / 1000).toFixed(2)} s`).join(', ');
+  console.log(`# SOTU in the browser (10.76 MB, 233 speeches): ${wall.toFixed(2)} s from click to indexed (${jobs}); ` +
+              `app CPU per frame while importing: p95 ${s.p95_frame_ms_with_jobs.toFixed(1)} ms`);
+  assert.equal(s.corpus, 'State of the Union addresses');
+  assert.ok(s.titles.includes('George Washington, 1790'), JSON.stringify(s.titles.slice(0, 3)));
+  assert.deepEqual(page.errors, []);
+});
+
+test('a full storage quota is reported, the open corpus keeps working, and what was saved before survives', async () => {
+  const page = await openApp(browser, server.url);
+  await waitForState(page, saved);
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(server.url).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 64 * 1024 });
+  const big = 'The committee met again to discuss the harbour. '.repeat(60000);   // ~3 MB
+  await page.setInputFiles('#file-input', [{ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) }]);
+  let s = await waitForState(page, (s) => s.corpus === 'big.txt' && !s.jobs.some((j) => j.state === 'running') && s.storage_error !== '');
+  assert.match(s.storage_error, /full|quota|not saved/i);
+  assert.match(s.last_error, /not saved/);
+  await command(page, 'view', 'search');
+  s = await state(page);
+  assert.equal(s.documents, 1, 'the new corpus stays open in memory');
+  await page.screenshot({ path: join(artifacts, 'storage-full.png') });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  s = await reload(page, server.url);
+  assert.ok(s.corpora.some((c) => c.name === 'Demo corpus' && c.documents === 8), JSON.stringify(s.corpora));
 });

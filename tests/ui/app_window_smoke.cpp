@@ -81,7 +81,7 @@ TEST_CASE("search, reader and a running job with its progress bar draw") {
     h.Frames(100);
     CHECK(h.state.reader_text.find("Straße") != std::string::npos);
 
-    h.state.jobs.Add(app::MakeDemoIndexJob(2000));  // long enough to still run after these frames
+    h.state.jobs.Add(app::MakeDemoIndexJob(h.state, 2000));  // long enough to still run after these frames
     h.state.view = app::View::Library;
     h.Frames(5);
     REQUIRE(h.state.jobs.Busy());

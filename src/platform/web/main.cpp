@@ -19,6 +19,7 @@
 #include "platform/web/canvas.h"
 #include "platform/web/input.h"
 #include "platform/web/page.h"
+#include "platform/web/storage.h"
 #include "text/icu_data.h"
 #include "ui/app_window.h"
 #include "ui/style.h"
@@ -44,6 +45,7 @@ struct WebApp {
     std::string command_result;
     std::string copy_text;          // what ImGui copied during the current copy event
     bool in_copy_event = false;
+    uint64_t attempted_generation = 0;  // the storage generation the last save was started for
 };
 
 WebApp* g_app = nullptr;
@@ -77,6 +79,8 @@ void RebuildFontsIfNeeded(WebApp& a, float pixel_ratio) {
     a.font_pixel_ratio = pixel_ratio;
 }
 
+void OnStorageSaved(double generation, const char* error);
+
 void Frame() {
     WebApp& a = *g_app;
     const double start_ms = core::NowMs();
@@ -105,6 +109,14 @@ void Frame() {
         a.state.request_file_picker = false;
         platform::OpenFilePicker();
     }
+    if (!a.state.request_fetch.empty()) {
+        platform::FetchShippedCorpus(a.state.request_fetch);
+        a.state.request_fetch.clear();
+    }
+    // Save after every committed change; a failed save is retried only after the next change.
+    if (a.state.storage_ready && a.state.storage_generation != a.attempted_generation &&
+        platform::SaveStorage(a.state.storage_generation, OnStorageSaved))
+        a.attempted_generation = a.state.storage_generation;
     platform::EndInputFrame();
     platform::UpdateMouseCursor();
     platform::AnnounceStatus(app::StatusLine(a.state));
@@ -132,6 +144,25 @@ void Frame() {
 
 // ImGui's clipboard hooks. Copy inside a DOM copy event goes to that event; otherwise (a "Copy" button) to
 // the system clipboard directly. Paste reads what the last paste event brought.
+void OnStorageLoaded(const char* error) {
+    WebApp& a = *g_app;
+    if (*error) a.state.last_error = error;
+    app::OpenStorage(a.state, platform::kCorporaDir, platform::RequestedCorpus());
+    Wake();
+}
+
+void OnStorageSaved(double generation, const char* error) {
+    WebApp& a = *g_app;
+    if (*error) {
+        a.state.storage_error = error;
+        a.state.last_error = error;
+    } else {
+        a.state.storage_error.clear();
+        a.state.storage_saved_generation = static_cast<uint64_t>(generation);
+    }
+    Wake();
+}
+
 void SetClipboard(void*, const char* text) {
     WebApp& a = *g_app;
     a.state.clipboard = text;
@@ -160,9 +191,17 @@ platform::PageCallbacks MakePageCallbacks() {
     };
     callbacks.system_dark = [](bool dark) { g_app->state.system_prefers_dark = dark; };
     callbacks.wake = Wake;
-    callbacks.import_files = [](const char* jsonl) {
-        core::Status s = app::RunCommand(g_app->state, "import", jsonl);
-        if (!s.ok()) g_app->state.last_error = s.message();
+    callbacks.import_files = [](bool dropped, const char* jsonl) {
+        app::AppState& state = g_app->state;
+        const char* command = dropped ? "drop" : state.picker_target == app::ImportTarget::OpenCorpus ? "import-add" : "import";
+        core::Status s = app::RunCommand(state, command, jsonl);
+        if (!s.ok()) state.last_error = s.message();
+    };
+    callbacks.fetched = [](bool ok, const char* text) {
+        app::AppState& state = g_app->state;
+        if (!ok) { state.last_error = text; return; }
+        core::Status s = app::RunCommand(state, "import-shipped", text);
+        if (!s.ok()) state.last_error = s.message();
     };
     return callbacks;
 }
@@ -220,7 +259,7 @@ int main() {
     RebuildFontsIfNeeded(a, static_cast<float>(platform::SyncCanvasSize().pixel_ratio));
     ImGui_ImplOpenGL3_CreateDeviceObjects();
 
-    app::InitApp(a.state);
+    platform::LoadStorage(OnStorageLoaded);   // then OpenStorage opens the corpus asked for or used last
     emscripten_set_main_loop(Frame, 0, false);
     return 0;
 }

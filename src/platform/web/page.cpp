@@ -10,13 +10,13 @@ namespace {
 
 PageCallbacks g_callbacks;
 
-EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, void* wake, void* import_files), {
+EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, void* wake, void* import_files, void* fetched), {
     const call = (fn, sig, ...args) => wasmTable.get(fn)(...args);
-    const withString = (fn, str) => {
+    const withString = (fn, str, ...before) => {
         const size = lengthBytesUTF8(str) + 1;
         const ptr = _malloc(size);
         stringToUTF8(str, ptr, size);
-        call(fn, 'vi', ptr);
+        call(fn, "", ...before, ptr);
         _free(ptr);
     };
     const canvas = document.getElementById('canvas');
@@ -57,7 +57,7 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
     }
     // Files: written under /import/<batch>/ in the in-memory file system, then handed to the app as JSON Lines.
     let batch = 0;
-    const importFiles = async (entries) => {  // entries: [{name, file}]
+    const importFiles = async (entries, dropped) => {  // entries: [{name, file}]
         if (!entries.length) return;
         const dir = '/import/' + (++batch);
         FS.mkdirTree(dir);
@@ -67,12 +67,36 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
             FS.writeFile(path, new Uint8Array(await entries[i].file.arrayBuffer()));
             lines.push(JSON.stringify({ name: entries[i].name, path }));
         }
-        withString(import_files, lines.join('\n'));
+        withString(import_files, lines.join('\n'), dropped ? 1 : 0);
         call(wake, 'v');
+    };
+    // A shipped corpus: its files (listed in corpora/manifest.json next to the app) are fetched into
+    // /import/<batch>/ and handed over as "ID <JSON Lines>", or an error message explaining what failed.
+    Module.corpusLensFetchShipped = async (id) => {
+        const fail = (why) => { withString(fetched, why, 0); call(wake, 'v'); };
+        try {
+            const manifest = await (await fetch('corpora/manifest.json')).json();
+            const entry = manifest.corpora.find((c) => c.id === id);
+            if (!entry) return fail("this copy of Corpus Lens was built without the corpus \u201c" + id + "\u201d (it is not in corpora/manifest.json)");
+            const dir = '/import/' + (++batch);
+            FS.mkdirTree(dir);
+            const lines = [];
+            for (let i = 0; i < entry.files.length; i++) {
+                const response = await fetch('corpora/' + entry.files[i]);
+                if (!response.ok) return fail("could not download corpora/" + entry.files[i] + ": " + response.status + " " + response.statusText);
+                const path = dir + '/' + i;
+                FS.writeFile(path, new Uint8Array(await response.arrayBuffer()));
+                lines.push(JSON.stringify({ name: entry.files[i], path }));
+            }
+            withString(fetched, id + ' ' + lines.join('\n'), 1);
+            call(wake, 'v');
+        } catch (e) {
+            fail("could not download the corpus \u201c" + id + "\u201d: " + e.message);
+        }
     };
     const picker = document.getElementById('file-input');
     picker.addEventListener('change', () => {
-        importFiles(Array.from(picker.files, (file) => ({ name: file.name, file })));
+        importFiles(Array.from(picker.files, (file) => ({ name: file.name, file })), false);
         picker.value = "";
     });
     // Dropped folders are read recursively (webkitGetAsEntry works in every current browser).
@@ -99,7 +123,7 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
         const entries = items.map((item) => item.webkitGetAsEntry && item.webkitGetAsEntry()).filter((x) => x);
         if (entries.length) { for (const entry of entries) await readEntry(entry, "", out); }
         else for (const file of Array.from(e.dataTransfer.files)) out.push({ name: file.name, file });
-        importFiles(out);
+        importFiles(out, true);
     });
     window.addEventListener('resize', () => call(wake, 'v'));
     document.addEventListener('visibilitychange', () => call(wake, 'v'));
@@ -146,7 +170,8 @@ void OnPaste(const char* utf8) { g_callbacks.paste(utf8); }
 const char* OnCopy() { return g_callbacks.copy(); }
 void OnDark(int dark) { g_callbacks.system_dark(dark != 0); }
 void OnWake() { g_callbacks.wake(); }
-void OnImportFiles(const char* jsonl) { g_callbacks.import_files(jsonl); }
+void OnImportFiles(int dropped, const char* jsonl) { g_callbacks.import_files(dropped != 0, jsonl); }
+void OnFetched(int ok, const char* text) { g_callbacks.fetched(ok != 0, text); }
 
 bool g_text_active = false;
 float g_text_x = -1, g_text_y = -1;
@@ -158,7 +183,8 @@ void InstallPage(const PageCallbacks& callbacks) {
     g_callbacks = callbacks;
     JsInstallPage(reinterpret_cast<void*>(&OnText), reinterpret_cast<void*>(&OnPaste),
                   reinterpret_cast<void*>(&OnCopy), reinterpret_cast<void*>(&OnDark),
-                  reinterpret_cast<void*>(&OnWake), reinterpret_cast<void*>(&OnImportFiles));
+                  reinterpret_cast<void*>(&OnWake), reinterpret_cast<void*>(&OnImportFiles),
+                  reinterpret_cast<void*>(&OnFetched));
 }
 
 void SetTextInputActive(bool active, float x, float y, float line_height) {
@@ -172,6 +198,10 @@ void SetTextInputActive(bool active, float x, float y, float line_height) {
 void WriteClipboard(const std::string& utf8) { JsWriteClipboard(utf8.c_str()); }
 
 void OpenFilePicker() { JsOpenFilePicker(); }
+
+EM_JS(void, JsFetchShipped, (const char* id), { Module.corpusLensFetchShipped(UTF8ToString(id)); });
+
+void FetchShippedCorpus(const std::string& id) { JsFetchShipped(id.c_str()); }
 
 void AnnounceStatus(const std::string& line) {
     if (line == g_announced) return;

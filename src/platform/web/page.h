@@ -18,8 +18,9 @@ struct PageCallbacks {
     const char* (*copy)();                          // text for a copy/cut event, or nullptr to let it pass
     void (*system_dark)(bool dark);                 // prefers-color-scheme changed (also called at install)
     void (*wake)();                                 // anything happened that needs a frame
-    void (*import_files)(const char* jsonl);        // files the user picked or dropped, written to the file
-                                                    // system: one {"name", "path"} object per line
+    void (*import_files)(bool dropped, const char* jsonl);   // files the user picked or dropped, written to
+                                                    // the file system: one {"name", "path"} object per line
+    void (*fetched)(bool ok, const char* text);     // FetchShippedCorpus's result: "ID <JSON Lines>" or why not
 };
 
 void InstallPage(const PageCallbacks& callbacks);
@@ -36,6 +37,9 @@ void WriteClipboard(const std::string& utf8);
 // after a click). Chosen files come back through PageCallbacks::import_files.
 void OpenFilePicker();
 
+// Downloads a shipped corpus's files (corpora/manifest.json next to the app) into the file system; the
+// result comes back through PageCallbacks::fetched.
+void FetchShippedCorpus(const std::string& id);
 // Mirrors the status line into the page's aria-live region (only when it changed).
 void AnnounceStatus(const std::string& line);
 

@@ -1,0 +1,170 @@
+// Stored corpora: creating, reopening, switching, renaming and deleting them; adding files to the open one;
+// cancelled imports leave everything as it was; document edits reach the store and the views.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/app_state.h"
+#include "app/corpora.h"
+#include "app/document_edits.h"
+#include "app/index_job.h"
+
+namespace {
+
+// A fresh storage directory per test.
+std::string StorageDir(const char* name) {
+    std::string dir = std::string(CL_TEST_TMP_DIR) + "/corpora-" + name;
+    std::filesystem::remove_all(dir);
+    return dir;
+}
+
+void RunJobs(app::AppState& state) {
+    for (int frames = 0; (state.jobs.Busy() || !state.deferred.empty()) && frames < 100000; ++frames) app::Update(state, 5.0);
+    app::Update(state, 5.0);
+}
+
+std::string WriteFile(const std::string& dir, const char* name, const std::string& text) {
+    std::filesystem::create_directories(dir);
+    std::string path = dir + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+}  // namespace
+
+TEST_SUITE("app") {
+
+TEST_CASE("a shipped corpus is stored, reopened after a restart, and not built twice") {
+    std::string dir = StorageDir("restart");
+    {
+        app::AppState state;
+        app::OpenStorage(state, dir, "demo");
+        RunJobs(state);
+        REQUIRE(state.corpus != nullptr);
+        CHECK(state.corpus_name == "Demo corpus");
+        CHECK(state.documents.size() == 8);
+        REQUIRE(state.corpora.size() == 1);
+        CHECK(state.corpora[0].shipped_id == "demo");
+        CHECK(state.storage_generation > 0);
+        CHECK(std::filesystem::exists(state.corpus_path));
+    }
+    app::AppState state;   // "reload": no corpus asked for, so the one opened last comes back
+    app::OpenStorage(state, dir, "");
+    RunJobs(state);
+    REQUIRE(state.corpus != nullptr);
+    CHECK(state.corpus_name == "Demo corpus");
+    CHECK(state.documents.size() == 8);
+    app::OpenShipped(state, "demo");   // already stored: no second copy
+    RunJobs(state);
+    CHECK(state.corpora.size() == 1);
+}
+
+TEST_CASE("imports into a new corpus, adding files to the open one, switching, renaming, deleting") {
+    std::string dir = StorageDir("manage");
+    std::string scratch = dir + "-scratch";
+    app::AppState state;
+    app::OpenStorage(state, dir, "");
+    CHECK(state.corpus == nullptr);   // nothing stored yet: the start page
+    app::ImportFiles(state, {{"a.txt", WriteFile(scratch, "a", "Alpha text about treaties.")}}, app::ImportTarget::NewCorpus);
+    RunJobs(state);
+    REQUIRE(state.corpus != nullptr);
+    CHECK(state.corpus_name == "a.txt");
+    const std::string first = state.corpus_path;
+    app::ImportFiles(state, {{"b.txt", WriteFile(scratch, "b", "Beta text about embassies.")}}, app::ImportTarget::OpenCorpus);
+    RunJobs(state);
+    CHECK(state.corpus_path == first);
+    CHECK(state.documents.size() == 2);
+    state.query = "embassies";
+    app::Update(state);
+    CHECK(state.results.document_count == 1);
+
+    app::ImportFiles(state, {{"c.txt", WriteFile(scratch, "c", "Gamma text.")}}, app::ImportTarget::NewCorpus);
+    RunJobs(state);
+    CHECK(state.corpus_path != first);
+    CHECK(state.corpora.size() == 2);
+
+    app::OpenStoredCorpus(state, first);
+    RunJobs(state);
+    CHECK(state.corpus_path == first);
+    CHECK(state.documents.size() == 2);
+    REQUIRE(app::RenameCorpus(state, first, "Treaties").ok());
+    CHECK(state.corpus_name == "Treaties");
+    CHECK(app::RenameCorpus(state, first, "").code() == core::StatusCode::InvalidInput);
+
+    REQUIRE(app::DeleteCorpus(state, first).ok());
+    CHECK(state.corpus == nullptr);
+    CHECK(state.corpora.size() == 1);
+    CHECK_FALSE(std::filesystem::exists(first));
+
+    app::AppState later;
+    app::OpenStorage(later, dir, "");
+    CHECK(later.corpora.size() == 1);
+    CHECK(later.corpora[0].name == "c.txt");
+}
+
+TEST_CASE("a cancelled import leaves the open corpus and storage exactly as they were") {
+    std::string dir = StorageDir("cancel");
+    app::AppState state;
+    app::OpenStorage(state, dir, "demo");
+    RunJobs(state);
+    REQUIRE(state.documents.size() == 8);
+    const uint64_t generation = state.storage_generation;
+
+    // Adding to the open corpus, cancelled while indexing: the transaction is rolled back.
+    app::ImportFiles(state, {{"x.txt", WriteFile(dir + "-scratch", "x", "Xylophone concerts.")}}, app::ImportTarget::OpenCorpus);
+    for (int i = 0; i < 200 && state.jobs.Snapshot().front().name.rfind("Adding", 0) != 0; ++i) app::Update(state, 5.0);
+    state.jobs.Cancel(state.jobs.Snapshot().front().id);
+    RunJobs(state);
+    CHECK(state.documents.size() == 8);
+    CHECK(*state.corpus->DocumentCount() == 8);
+    CHECK(*state.corpus->CountMatches("\"xylophone\"") == 0);
+
+    // A new corpus, cancelled: no file is left behind.
+    state.jobs.Add(app::MakeDemoIndexJob(state, 50));
+    app::Update(state, 1.0);
+    state.jobs.Cancel(state.jobs.Snapshot().front().id);
+    RunJobs(state);
+    CHECK(state.corpora.size() == 1);
+    size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.path().extension() == ".sqlite" ||
+                                                                                 entry.path().extension() == ".partial";
+    CHECK(files == 1);
+    CHECK(state.storage_generation == generation);
+}
+
+TEST_CASE("document edits from the Library reach the store, the list and storage") {
+    std::string dir = StorageDir("edits");
+    app::AppState state;
+    app::OpenStorage(state, dir, "demo");
+    RunJobs(state);
+    REQUIRE(state.documents.size() == 8);
+    store::DocumentSummary doc = state.documents[0];
+    doc.title = "Renamed document";
+    doc.source = "Edited source";
+    const uint64_t generation = state.storage_generation;
+    REQUIRE(app::RunCommand(state, "delete-document", std::to_string(state.documents[1].id)).ok());
+    app::Defer(state, [doc](app::AppState& s) { REQUIRE(app::UpdateDocument(s, doc).ok()); });
+    RunJobs(state);
+    CHECK(state.documents.size() == 7);
+    CHECK(state.documents[0].title == "Renamed document");
+    CHECK(state.storage_generation == generation + 2);
+
+    app::AppState reopened;
+    app::OpenStorage(reopened, dir, "");
+    RunJobs(reopened);
+    REQUIRE(reopened.documents.size() == 7);
+    CHECK(reopened.documents[0].title == "Renamed document");
+    CHECK(reopened.documents[0].source == "Edited source");
+}
+
+TEST_CASE("leftovers of an import that never finished are removed when storage opens") {
+    std::string dir = StorageDir("leftover");
+    WriteFile(dir, "corpus-1.sqlite.partial", "half a database");
+    app::AppState state;
+    app::OpenStorage(state, dir, "");
+    CHECK(state.corpora.empty());
+    CHECK_FALSE(std::filesystem::exists(dir + "/corpus-1.sqlite.partial"));
+}
+
+}  // TEST_SUITE
