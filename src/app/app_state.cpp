@@ -150,6 +150,7 @@ bool DarkThemeActive(const AppState& state) {
 
 std::string StatusLine(const AppState& state) {
     if (!state.storage_ready) return "Opening your saved corpora…";
+    if (const ShippedCorpus* shipped = FindShipped(state.fetching)) return std::string("Downloading «") + shipped->name + "»…";
     std::string line = state.corpus_name;
     if (!state.corpus) return state.jobs.Busy() ? "Preparing a corpus…" : "No corpus open: pick one on the start page";
     line += " · " + std::to_string(state.documents.size()) + (state.documents.size() == 1 ? " document" : " documents");
@@ -265,6 +266,7 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
             size_t space = arg.find(' ');
             if (space == std::string_view::npos || !FindShipped(arg.substr(0, space))) return bad("no such shipped corpus in");
             shipped_id = std::string(arg.substr(0, space));
+            state.fetching.clear();
             arg.remove_prefix(space + 1);
         }
         auto files = ParseImportFiles(arg);

@@ -61,6 +61,7 @@ struct AppState {
     uint64_t storage_saved_generation = 0;   // the platform: the generation last written to browser storage
     std::string storage_error;               // the platform: why the last save failed ("" when it worked)
     std::string request_fetch;               // a shipped corpus the platform should fetch ("sotu" …)
+    std::string fetching;                    // the shipped corpus being downloaded ("" none)
 
     // Changes the UI asked for, carried out by Update before the next frame (SQLite never runs in Draw).
     std::vector<std::function<void(AppState&)>> deferred;

@@ -155,7 +155,7 @@ void OpenShipped(AppState& state, std::string_view id) {
     const ShippedCorpus* shipped = FindShipped(id);
     if (!shipped) return;
     if (shipped->built_in) state.jobs.Add(MakeDemoIndexJob(state, 1));
-    else state.request_fetch = shipped->id;
+    else state.request_fetch = state.fetching = shipped->id;
 }
 
 core::Status RenameCorpus(AppState& state, const std::string& path, const std::string& name) {

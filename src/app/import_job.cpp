@@ -48,6 +48,11 @@ JobState ImportJob::Step(core::Deadline deadline) {
 void ImportJob::Finish(AppState& state) {
     std::vector<store::DocumentInput> documents;
     for (text::ImportedDocument& doc : Importer.documents()) {
+        for (const ImportFile& file : Files)
+            if (!file.title.empty() && doc.imported_from == file.name) {
+                doc.title = file.title;
+                doc.notes.push_back("title given when pasted");
+            }
         std::string notes;
         for (const std::string& n : doc.notes) notes += (notes.empty() ? "" : "\n") + n;
         documents.push_back({.title = doc.title, .source = doc.source, .date = doc.date, .lang = doc.lang,

@@ -15,6 +15,7 @@ namespace app {
 struct ImportFile {
     std::string name;   // as the user sees it ("speeches.zip", "folder/a.txt")
     std::string path;   // where the platform put its bytes (web: the in-memory file system)
+    std::string title;  // a title the user gave (pasted text); "" lets import find one
 };
 
 class ImportJob : public Job {

@@ -94,8 +94,8 @@ JobState IndexJob::Step(core::Deadline deadline) {
     if (core::Status s = CommitAndReopen(); !s.ok()) { Error = s; return JobState::Failed; }
     char summary[200];
     bool megabytes = Bytes >= 1e6;
-    std::snprintf(summary, sizeof summary, "%s %zu documents (%.1f %s) in %.2f s", Where.existing ? "added" : "indexed",
-                  Documents.size(), megabytes ? Bytes / 1e6 : Bytes / 1e3, megabytes ? "MB" : "KB",
+    std::snprintf(summary, sizeof summary, "%s %zu document%s (%.1f %s) in %.2f s", Where.existing ? "added" : "indexed",
+                  Documents.size(), Documents.size() == 1 ? "" : "s", megabytes ? Bytes / 1e6 : Bytes / 1e3, megabytes ? "MB" : "KB",
                   (core::NowMs() - StartMs) / 1000.0);
     Summary = summary;
     Documents = {};  // the texts live in the corpus now

@@ -45,7 +45,8 @@ void CorpusDialogs::Draw(app::AppState& state) {
 void CorpusDialogs::DrawPaste(app::AppState& state) {
     if (!BeginDialog("Paste text as a document", &open_paste)) return;
     const float em = ImGui::GetFontSize();
-    InputString("##paste_title", "Title (optional: else its first line, if it reads as a headline)", &paste_title);
+    ImGui::SetNextItemWidth(40 * em);
+    InputString("##paste_title", "Title (optional: else the first line, if it reads as a headline)", &paste_title);
     RecordItemRect(state, "paste.title");
     InputStringMultiline("##paste_text", &paste_text, ImVec2(40 * em, 16 * em));
     RecordItemRect(state, "paste.text");
@@ -58,11 +59,12 @@ void CorpusDialogs::DrawPaste(app::AppState& state) {
     if (ButtonIf(has_text, "Add document", "Paste or type some text first")) {
         const app::ImportTarget target =
             state.corpus && paste_add_to_open ? app::ImportTarget::OpenCorpus : app::ImportTarget::NewCorpus;
-        app::Defer(state, [name = FileNameFor(paste_title), text = paste_text, n = ++paste_count, target](app::AppState& s) {
+        app::Defer(state, [name = FileNameFor(paste_title), title = paste_title, text = paste_text, n = ++paste_count,
+                           target](app::AppState& s) {
             // The importer reads files: the pasted text becomes one in the scratch directory.
             std::string path = (std::filesystem::temp_directory_path() / ("pasted-" + std::to_string(n) + ".txt")).string();
             std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-            app::ImportFiles(s, {{name, path}}, target);
+            app::ImportFiles(s, {{name, path, title}}, target);
         });
         paste_title.clear();
         paste_text.clear();

@@ -77,11 +77,16 @@ export async function focusField(page, name) {
   return waitForState(page, (s) => s.text_input);
 }
 
-// Clicks the middle of a named widget, with real mouse events, at the rectangle the app reports.
+// Clicks the middle of a named widget, with real mouse events, at the rectangle the app reports. The pointer
+// moves there first and rests for two frames, as a user's does, so the widget is hovered when pressed.
 export async function clickWidget(page, name) {
   const rect = (await state(page)).widgets[name];
   if (!rect) throw new Error(`widget ${name} not reported by the app`);
-  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  const frame = (await state(page)).frame;
+  await waitForState(page, (s, f) => s.frame >= f + 2, frame);
+  await page.mouse.down();
+  await page.mouse.up();
 }
 
 // Waits until the app's state satisfies `predicate` (a function of the state object, run in the page).

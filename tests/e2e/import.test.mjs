@@ -82,6 +82,7 @@ test('pasted text typed with real keys becomes a document of the open corpus', a
   await page.keyboard.type('Notes from the meeting');
   await focusField(page, 'paste.text');
   await page.keyboard.type('The delegates discussed the harbour tariffs.\nНовые тарифы вступят в силу.');
+  await waitForState(page, (s) => s.idle);   // every key handled (the app idles 500 ms after the last input)
   await clickWidget(page, 'paste.add');
   const s = await waitForState(page, (s) => s.documents === 9 && !s.jobs.some((j) => j.state === 'running'));
   assert.ok(s.titles.includes('Notes from the meeting'), JSON.stringify(s.titles));
@@ -117,22 +118,22 @@ test('the State of the Union opens in one click (import benchmark: wall time in 
   assert.deepEqual(page.errors, []);
 });
 
-test('a full storage quota is reported, the open corpus keeps working, and what was saved before survives', async () => {
+test('a failed save is reported, the open corpus keeps working, and what was saved before survives', async () => {
+  // The browser refuses the write: here its IndexedDB connection is closed under the app (Chromium's
+  // quota override has no effect on the test's off-the-record profile, so a full quota cannot be staged;
+  // a quota error takes the same path with its own message).
   const page = await openApp(browser, server.url);
   await waitForState(page, saved);
-  const cdp = await page.context().newCDPSession(page);
-  const origin = new URL(server.url).origin;
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 64 * 1024 });
-  const big = 'The committee met again to discuss the harbour. '.repeat(60000);   // ~3 MB
-  await page.setInputFiles('#file-input', [{ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) }]);
-  let s = await waitForState(page, (s) => s.corpus === 'big.txt' && !s.jobs.some((j) => j.state === 'running') && s.storage_error !== '');
-  assert.match(s.storage_error, /full|quota|not saved/i);
+  await page.evaluate(() => Module.corpusLensStorage.db.close());
+  await page.setInputFiles('#file-input', [{ name: 'unsaved.txt', mimeType: 'text/plain',
+                                             buffer: Buffer.from('The committee met again to discuss the harbour.') }]);
+  let s = await waitForState(page, (s) => s.corpus === 'unsaved.txt' && s.storage_error !== '' &&
+                                          !s.jobs.some((j) => j.state === 'running'));
+  assert.match(s.storage_error, /not saved, earlier ones are intact/);
   assert.match(s.last_error, /not saved/);
-  await command(page, 'view', 'search');
-  s = await state(page);
   assert.equal(s.documents, 1, 'the new corpus stays open in memory');
-  await page.screenshot({ path: join(artifacts, 'storage-full.png') });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.screenshot({ path: join(artifacts, 'storage-failed.png') });
   s = await reload(page, server.url);
-  assert.ok(s.corpora.some((c) => c.name === 'Demo corpus' && c.documents === 8), JSON.stringify(s.corpora));
+  assert.equal(s.corpus, 'Demo corpus', 'the corpus saved before opens again');
+  assert.deepEqual(s.corpora.map((c) => c.name), ['Demo corpus']);
 });

@@ -33,6 +33,9 @@ constexpr const char* kMonoPath = "/assets/ui-mono.ttf";
 
 // Frames keep coming this long after the last input (hover delays, animations settle), then rendering stops.
 constexpr double kIdleAfterMs = 500;
+// While jobs run, each frame is followed by up to this many job slices of app::kJobBudgetMs, each its own
+// browser task (input is handled between them), so a long import uses the time between frames too.
+constexpr int kJobSlicesPerFrame = 2;
 
 struct WebApp {
     app::AppState state;
@@ -45,6 +48,7 @@ struct WebApp {
     std::string command_result;
     std::string copy_text;          // what ImGui copied during the current copy event
     bool in_copy_event = false;
+    int slices_left = 0;            // job slices still allowed before the next frame
     uint64_t attempted_generation = 0;  // the storage generation the last save was started for
 };
 
@@ -80,6 +84,25 @@ void RebuildFontsIfNeeded(WebApp& a, float pixel_ratio) {
 }
 
 void OnStorageSaved(double generation, const char* error);
+
+// Posts `slice` as a new task (MessageChannel: not throttled like setTimeout).
+EM_JS(void, JsPostTask, (void* slice), {
+    if (!Module.corpusLensTasks) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => wasmTable.get(Module.corpusLensTaskFn)();
+        Module.corpusLensTasks = channel;
+    }
+    Module.corpusLensTaskFn = slice;
+    Module.corpusLensTasks.port2.postMessage(0);
+});
+
+void JobSlice() {
+    WebApp& a = *g_app;
+    if (a.slices_left <= 0 || !a.state.jobs.Busy()) return;
+    --a.slices_left;
+    a.state.jobs.Pump(app::kJobBudgetMs, a.state);
+    if (a.slices_left > 0 && a.state.jobs.Busy()) JsPostTask(reinterpret_cast<void*>(&JobSlice));
+}
 
 void Frame() {
     WebApp& a = *g_app;
@@ -135,6 +158,10 @@ void Frame() {
     a.state.ready = true;
     a.state.gl_ms = core::NowMs() - gl_start_ms;
 
+    if (a.state.jobs.Busy() && !a.in_copy_event) {
+        a.slices_left = kJobSlicesPerFrame;
+        JsPostTask(reinterpret_cast<void*>(&JobSlice));
+    }
     if (!a.in_copy_event && !a.state.jobs.Busy() && core::NowMs() - a.last_activity_ms > kIdleAfterMs) {
         a.paused = true;
         a.state.idle = true;
@@ -199,7 +226,7 @@ platform::PageCallbacks MakePageCallbacks() {
     };
     callbacks.fetched = [](bool ok, const char* text) {
         app::AppState& state = g_app->state;
-        if (!ok) { state.last_error = text; return; }
+        if (!ok) { state.fetching.clear(); state.last_error = text; return; }
         core::Status s = app::RunCommand(state, "import-shipped", text);
         if (!s.ok()) state.last_error = s.message();
     };

@@ -80,12 +80,15 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
             if (!entry) return fail("this copy of Corpus Lens was built without the corpus \u201c" + id + "\u201d (it is not in corpora/manifest.json)");
             const dir = '/import/' + (++batch);
             FS.mkdirTree(dir);
+            // All at once: the browser runs as many requests in parallel as the server allows.
+            const responses = await Promise.all(entry.files.map((file) => fetch("corpora/" + file)));
+            const failed = responses.findIndex((r) => !r.ok);
+            if (failed >= 0)
+                return fail("could not download corpora/" + entry.files[failed] + ": " + responses[failed].status + " " + responses[failed].statusText);
             const lines = [];
-            for (let i = 0; i < entry.files.length; i++) {
-                const response = await fetch('corpora/' + entry.files[i]);
-                if (!response.ok) return fail("could not download corpora/" + entry.files[i] + ": " + response.status + " " + response.statusText);
-                const path = dir + '/' + i;
-                FS.writeFile(path, new Uint8Array(await response.arrayBuffer()));
+            for (let i = 0; i < responses.length; i++) {
+                const path = dir + "/" + i;
+                FS.writeFile(path, new Uint8Array(await responses[i].arrayBuffer()));
                 lines.push(JSON.stringify({ name: entry.files[i], path }));
             }
             withString(fetched, id + ' ' + lines.join('\n'), 1);

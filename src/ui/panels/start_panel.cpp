@@ -24,7 +24,7 @@ void StartPanel::Draw(app::AppState& state, CorpusDialogs& dialogs, ImFont* head
                      "kept in this browser's storage and are here again when you come back.");
     ImGui::Spacing();
 
-    const bool busy = state.jobs.Busy();
+    const bool busy = state.jobs.Busy() || !state.fetching.empty();
     const float card_width = std::min(26 * em, ImGui::GetContentRegionAvail().x);
     for (const app::ShippedCorpus& shipped : app::ShippedCorpora()) {
         ImGui::PushID(shipped.id);
