@@ -224,6 +224,7 @@ std::string StateJson(const AppState& state) {
         w.Key("state"); w.String(JobStateName(job.state));
         w.Key("message"); w.String(job.message);
         w.Key("elapsed_ms"); w.Double(job.elapsed_ms);
+        w.Key("longest_step_ms"); w.Double(job.longest_step_ms);
         w.EndObject();
     }
     w.EndArray();

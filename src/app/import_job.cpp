@@ -33,7 +33,7 @@ JobState ImportJob::Step(core::Deadline deadline) {
     }
     if (Next < Files.size()) return JobState::Running;
     Progress.phase = "finishing";
-    Importer.Finish();
+    if (!Importer.FinishStep(deadline)) return JobState::Running;
     if (Importer.documents().empty()) {
         std::string why = Importer.report().refused.empty() ? "no documents" : Importer.report().refused.front().where +
                                                                                    ": " + Importer.report().refused.front().message;

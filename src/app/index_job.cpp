@@ -35,6 +35,9 @@ core::Status IndexJob::Open() {
     auto corpus = store::Corpus::Create(file);
     if (!corpus.ok()) return corpus.status();
     Target = std::make_shared<store::Corpus>(std::move(*corpus));
+    // A small page cache makes SQLite write pages out as indexing goes, step by step, instead of all of
+    // them in the commit step (in the browser every page written is a call into JavaScript).
+    if (core::Status s = Target->db().Exec("PRAGMA cache_size=-4096"); !s.ok()) return s;
     if (core::Status s = Target->Begin(); !s.ok()) return s;
     if (core::Status s = Target->SetMeta("name", Where.corpus_name); !s.ok()) return s;
     if (!Where.shipped_id.empty())
@@ -87,6 +90,14 @@ JobState IndexJob::Step(core::Deadline deadline) {
         if (!complete.ok()) { Error = complete.status(); return JobState::Failed; }
         Progress.done = static_cast<int64_t>(Listed.size());
         if (!*complete) return JobState::Running;
+        Stage = Phase::SavingWordCounts;
+        Progress.phase = "saving word counts";
+        return JobState::Running;
+    }
+    if (Stage == Phase::SavingWordCounts) {
+        auto saved = Target->SaveWordCounts(deadline);
+        if (!saved.ok()) { Error = saved.status(); return JobState::Failed; }
+        if (!*saved) return JobState::Running;
         Stage = Phase::Committing;
         Progress.phase = "committing";
         return JobState::Running;  // commit in a fresh step with a whole budget

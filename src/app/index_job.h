@@ -1,6 +1,7 @@
 // IndexJob: stores and indexes documents, into a new corpus or added to an existing one, in resumable phases:
 //   indexing   — word counts and FTS5 entries, a few documents per Step, inside one transaction;
 //   listing    — the new documents' list for the Library is read back in pieces (still in the transaction);
+//   saving word counts — the bag of words' corpus-wide statistics are written in pieces;
 //   committing — the transaction commits (FTS5 writes its last buffered terms); a new corpus is written to
 //                NAME.partial and renamed only now, so storage never holds half a corpus.
 // Done: a new corpus replaces the open one; added documents join it. Cancelled or failed: the transaction
@@ -44,7 +45,7 @@ private:
 
     IndexTarget Where;
     std::vector<store::DocumentInput> Documents;
-    enum class Phase { Indexing, Listing, Committing };
+    enum class Phase { Indexing, Listing, SavingWordCounts, Committing };
     Phase Stage = Phase::Indexing;
     std::shared_ptr<store::Corpus> Target;
     int64_t ListAfterId = 0;    // documents with larger ids are the ones this job added

@@ -1,6 +1,8 @@
 // JobQueue: time-budgeted pumping, cancellation and the history the status bar shows.
 #include "app/job.h"
 
+#include <algorithm>
+
 namespace app {
 
 const char* JobStateName(JobState state) {
@@ -31,6 +33,7 @@ JobInfo JobQueue::Describe(const Entry& entry, JobState state) {
     info.name = job.Name;
     info.phase = job.Progress.phase;
     info.target_path = job.TargetPath;
+    info.longest_step_ms = entry.longest_step_ms;
     info.done = job.Progress.done;
     info.total = job.Progress.total;
     info.state = state;
@@ -57,7 +60,9 @@ void JobQueue::Pump(double budget_ms, AppState& state) {
             entry.job->Abandon();
             result = JobState::Cancelled;
         } else {
+            const double step_start_ms = core::NowMs();
             result = entry.job->Step(deadline);
+            entry.longest_step_ms = std::max(entry.longest_step_ms, core::NowMs() - step_start_ms);
             if (result == JobState::Done) entry.job->Finish(state);
             if (result == JobState::Failed || result == JobState::Cancelled) entry.job->Abandon();
         }

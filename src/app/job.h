@@ -66,6 +66,7 @@ struct JobInfo {
     int64_t done = 0, total = 0;
     JobState state = JobState::Running;
     double elapsed_ms = 0;
+    double longest_step_ms = 0;     // the longest single Step (how far a step overran its budget)
 };
 
 class JobQueue {
@@ -88,6 +89,7 @@ private:
         uint64_t id;
         std::unique_ptr<Job> job;
         double started_ms;
+        double longest_step_ms = 0;
         bool cancel = false;
     };
     std::deque<Entry> Running;

@@ -174,18 +174,36 @@ core::Status Corpus::LoadTerms() {
 }
 
 core::Status Corpus::FlushTerms() {
-    Statement& st = *UpsertTerm;
-    for (auto& [term, counts] : TermTable->by_term) {
-        if (!counts.dirty) continue;
-        st.Reset();
-        st.BindInt64(1, counts.id);
-        st.BindText(2, term);
-        st.BindInt64(3, counts.df);
-        st.BindInt64(4, counts.cf);
-        if (auto row = st.Step(); !row.ok()) return core::Error(row.status().code(), "saving word counts: " + row.status().message());
-        counts.dirty = false;
-    }
+    // Twice: the first call finishes a list SaveWordCounts may have started, the second takes what
+    // changed since (documents added between its steps).
+    for (int pass = 0; pass < 2; ++pass)
+        if (auto done = SaveWordCounts(core::Deadline::Never()); !done.ok()) return done.status();
     return core::Status::Ok();
+}
+
+core::Result<bool> Corpus::SaveWordCounts(core::Deadline deadline) {
+    Terms& terms = *TermTable;
+    if (terms.pending.empty()) {
+        for (auto& [term, counts] : terms.by_term)
+            if (counts.dirty) terms.pending.emplace_back(&term, &counts);
+        terms.saved = 0;
+    }
+    Statement& st = *UpsertTerm;
+    while (terms.saved < terms.pending.size()) {
+        if ((terms.saved & 255) == 0 && deadline.Expired()) return false;
+        auto [term, counts] = terms.pending[terms.saved++];
+        if (!counts->dirty) continue;
+        st.Reset();
+        st.BindInt64(1, counts->id);
+        st.BindText(2, *term);
+        st.BindInt64(3, counts->df);
+        st.BindInt64(4, counts->cf);
+        if (auto row = st.Step(); !row.ok()) return core::Error(row.status().code(), "saving word counts: " + row.status().message());
+        counts->dirty = false;
+    }
+    terms.pending.clear();
+    terms.saved = 0;
+    return true;
 }
 
 core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {

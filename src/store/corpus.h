@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/deadline.h"
 #include "core/status.h"
 #include "store/database.h"
 #include "store/fts5_tokenizer.h"
@@ -100,6 +101,9 @@ public:
     core::Status Begin();
     core::Status Commit();
     core::Status Rollback();
+    // Writes this transaction's word statistics (which Commit would otherwise write all at once) until
+    // `deadline`; true when all are written. Lets a job spread that work over frames before it commits.
+    core::Result<bool> SaveWordCounts(core::Deadline deadline);
 
     // Adds a document and indexes it: full-text search (FTS5) and the bag of words (terms, doc_terms).
     // Returns its id. Inside Begin/Commit many documents cost one transaction; outside, each is its own.
@@ -169,6 +173,8 @@ private:
         bool loaded = false;
         int64_t next_id = 1;
         std::unordered_map<std::string, TermCounts> by_term;
+        std::vector<std::pair<const std::string*, TermCounts*>> pending;   // SaveWordCounts' work list
+        size_t saved = 0;                                                   // … and its cursor
     };
     core::Status LoadTerms();
     core::Status FlushTerms();

@@ -315,39 +315,61 @@ void Importer::AddTable(std::string_view name, const std::vector<std::string>& h
 }
 
 void Importer::Finish() {
-    // Guessed metadata, for what the file did not say.
-    for (size_t i = 0; i < Documents.size(); ++i) {
-        ImportedDocument& doc = Documents[i];
-        GuessedMetadata guess = GuessMetadata(doc.text);
-        if (!HasTitle[i] && !guess.title.empty()) { doc.title = guess.title; doc.notes.push_back("title: " + guess.title_note); }
-        if (!HasDate[i] && !guess.date.empty()) { doc.date = guess.date; doc.notes.push_back("date " + guess.date_note); }
-        if (!HasSource[i] && !guess.source.empty()) { doc.source = guess.source; doc.notes.push_back("source from the " + guess.source_note); }
-        if (!HasLang[i] && !guess.lang.empty()) { doc.lang = guess.lang; doc.notes.push_back("language: " + guess.lang_note); }
-    }
+    while (!FinishStep(core::Deadline::Never())) {}
+}
 
-    // Furniture, with lines repeated across pages of one source.
-    if (Options.trim_furniture) {
-        // Pages of one known source are compared with each other; a document whose source is unknown is a site
-        // of its own (pooling unknown sources would trim whatever unrelated files happen to share).
-        auto site = [](const ImportedDocument& doc) {
-            return doc.source.empty() ? "\x01" + doc.imported_from : doc.source;
-        };
-        FurnitureTrimmer trimmer;
-        for (const ImportedDocument& doc : Documents) trimmer.AddDocument(doc.text, site(doc));
-        for (ImportedDocument& doc : Documents) {
-            TrimResult r = trimmer.Trim(doc.text, site(doc));
-            if (r.removed.empty()) continue;
+// Phases, each a loop over the documents from a cursor: guessed metadata; furniture (every page of a site
+// first, then each trimmed); word counts and sketches; then duplicates, at once (comparing fingerprints).
+bool Importer::FinishStep(core::Deadline deadline) {
+    // Pages of one known source are compared with each other; a document whose source is unknown is a site
+    // of its own (pooling unknown sources would trim whatever unrelated files happen to share).
+    auto site = [](const ImportedDocument& doc) { return doc.source.empty() ? "\x01" + doc.imported_from : doc.source; };
+    auto next_phase = [&](FinishPhase phase) { Phase = phase; Cursor = 0; };
+    while (!deadline.Expired()) {
+        if (Phase != FinishPhase::Duplicates && Cursor >= Documents.size()) {
+            next_phase(static_cast<FinishPhase>(static_cast<int>(Phase) + 1));
+            if (Phase == FinishPhase::AddToTrimmer && !Options.trim_furniture) next_phase(FinishPhase::Sketch);
+            continue;
+        }
+        switch (Phase) {
+        case FinishPhase::Guess: {   // guessed metadata, for what the file did not say
+            ImportedDocument& doc = Documents[Cursor];
+            GuessedMetadata guess = GuessMetadata(doc.text);
+            if (!HasTitle[Cursor] && !guess.title.empty()) { doc.title = guess.title; doc.notes.push_back("title: " + guess.title_note); }
+            if (!HasDate[Cursor] && !guess.date.empty()) { doc.date = guess.date; doc.notes.push_back("date " + guess.date_note); }
+            if (!HasSource[Cursor] && !guess.source.empty()) { doc.source = guess.source; doc.notes.push_back("source from the " + guess.source_note); }
+            if (!HasLang[Cursor] && !guess.lang.empty()) { doc.lang = guess.lang; doc.notes.push_back("language: " + guess.lang_note); }
+            ++Cursor;
+            break;
+        }
+        case FinishPhase::AddToTrimmer:
+            Trimmer.AddDocument(Documents[Cursor].text, site(Documents[Cursor]));
+            ++Cursor;
+            break;
+        case FinishPhase::Trim: {
+            ImportedDocument& doc = Documents[Cursor++];
+            TrimResult r = Trimmer.Trim(doc.text, site(doc));
+            if (r.removed.empty()) break;
             for (const RemovedLine& line : r.removed) doc.notes.push_back("trimmed \"" + line.line + "\" (" + line.reason + ")");
             doc.original_text = std::move(doc.text);
             doc.text = std::move(r.text);
+            break;
+        }
+        case FinishPhase::Sketch: {   // word counts and near-duplicate sketches, in one tokenizer pass
+            ImportedDocument& doc = Documents[Cursor++];
+            Sketches.push_back(Sketch(doc.text, Words, &doc.word_count));
+            break;
+        }
+        case FinishPhase::Duplicates:
+            FinishDuplicates();
+            return true;
         }
     }
+    return false;
+}
 
-    // Word counts and near-duplicate sketches, in one tokenizer pass.
-    Tokenizer tok;
-    std::vector<std::vector<uint64_t>> sketches;
-    for (ImportedDocument& doc : Documents) sketches.push_back(Sketch(doc.text, tok, &doc.word_count));
-
+void Importer::FinishDuplicates() {
+    std::vector<std::vector<uint64_t>>& sketches = Sketches;
     // Exact duplicates are skipped (the first one stays); near duplicates are flagged.
     std::unordered_map<size_t, std::vector<size_t>> by_hash;
     std::vector<ImportedDocument> kept;
@@ -388,6 +410,7 @@ void Importer::Finish() {
         Report.near_duplicates.push_back("not checked: more than " + std::to_string(kNearDuplicateMaxDocuments) + " documents");
     }
     HasTitle.clear(); HasDate.clear(); HasSource.clear(); HasLang.clear();
+    Sketches.clear();
 }
 
 }  // namespace text

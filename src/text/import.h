@@ -16,7 +16,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/deadline.h"
 #include "text/decode.h"
+#include "text/furniture.h"
+#include "text/tokenizer.h"
 #include "text/zip.h"
 
 namespace text {
@@ -62,6 +65,9 @@ public:
     // across pages of one source need all documents, hence a separate step), word counts, duplicates.
     // Call once, after the last AddFile.
     void Finish();
+    // Finish in pieces: does its work until `deadline` and returns true when all is done (an import job calls
+    // it every frame; the work is per document, so a step overruns the deadline by one document at most).
+    bool FinishStep(core::Deadline deadline);
 
     std::vector<ImportedDocument>& documents() { return Documents; }
     const ImportReport& report() const { return Report; }
@@ -73,10 +79,19 @@ private:
                   const std::vector<std::vector<std::string>>& rows, const std::vector<int>& lines, int text_column,
                   const char* line_word);
 
+    void FinishDuplicates();
+
     ImportOptions Options;
     std::vector<ImportedDocument> Documents;
     std::vector<bool> HasTitle, HasDate, HasSource, HasLang;   // per document: given by the file itself
     ImportReport Report;
+    // FinishStep's cursor and what it builds
+    enum class FinishPhase { Guess, AddToTrimmer, Trim, Sketch, Duplicates };
+    FinishPhase Phase = FinishPhase::Guess;
+    size_t Cursor = 0;
+    FurnitureTrimmer Trimmer;
+    Tokenizer Words;
+    std::vector<std::vector<uint64_t>> Sketches;
 };
 
 }  // namespace text

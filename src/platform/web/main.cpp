@@ -35,7 +35,7 @@ constexpr const char* kMonoPath = "/assets/ui-mono.ttf";
 constexpr double kIdleAfterMs = 500;
 // While jobs run, each frame is followed by up to this many job slices of app::kJobBudgetMs, each its own
 // browser task (input is handled between them), so a long import uses the time between frames too.
-constexpr int kJobSlicesPerFrame = 2;
+constexpr int kJobSlicesPerFrame = 4;
 
 struct WebApp {
     app::AppState state;
