@@ -2,6 +2,7 @@
 #include "app/import_job.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -20,8 +21,12 @@ ImportJob::ImportJob(IndexTarget target, std::vector<ImportFile> files)
 JobState ImportJob::Step(core::Deadline deadline) {
     while (Next < Files.size() && !deadline.Expired()) {
         const ImportFile& file = Files[Next++];
+        std::error_code error;
+        const uintmax_t size = std::filesystem::file_size(file.path, error);
         std::ifstream in(file.path, std::ios::binary);
-        if (!in) {
+        if (!error && Importer.RefuseIfTooLarge(file.name, size)) {
+            // refused unread
+        } else if (!in) {
             Importer.AddFile(file.name, std::string_view());  // reported as empty; the file could not be read
         } else {
             std::ostringstream bytes;

@@ -20,6 +20,10 @@ struct ImportFile {
 
 class ImportJob : public Job {
 public:
+    // The largest file the app imports. A file is read in one step, so this bounds that step (~1 s for
+    // 64 MB in the browser); larger files are refused before they are read into memory.
+    static constexpr uint64_t kMaxFileBytes = 64ull << 20;
+
     ImportJob(IndexTarget target, std::vector<ImportFile> files);
 
     JobState Step(core::Deadline deadline) override;
@@ -30,7 +34,7 @@ private:
     IndexTarget Where;
     std::vector<ImportFile> Files;
     size_t Next = 0;
-    text::Importer Importer;
+    text::Importer Importer{text::ImportOptions{.max_file_bytes = kMaxFileBytes}};
 };
 
 // The files of an "import" command: JSON Lines, one {"name": …, "path": …} per file.

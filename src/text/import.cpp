@@ -149,11 +149,19 @@ void Importer::AddFile(std::string_view name, std::string_view bytes) {
     AddText(name, bytes, 0);
 }
 
+bool Importer::RefuseIfTooLarge(std::string_view name, uint64_t size) {
+    if (size <= Options.max_file_bytes) return false;
+    Report.refused.push_back({std::string(name), "the file is " + FormatBytes(size) + "; the limit is " +
+                                                     FormatBytes(Options.max_file_bytes) +
+                                                     " per file (split it into smaller files, e.g. one per document)"});
+    return true;
+}
+
 void Importer::AddText(std::string_view name, std::string_view bytes, int depth) {
     std::string where(name);
-    if (bytes.size() > Options.max_file_bytes) {
-        Report.refused.push_back({where, "the file is " + FormatBytes(bytes.size()) + "; the limit is " +
-                                             FormatBytes(Options.max_file_bytes)});
+    if (depth == 0 ? RefuseIfTooLarge(name, bytes.size()) : bytes.size() > Options.max_file_bytes) {
+        if (depth > 0) Report.refused.push_back({where, "the entry is " + FormatBytes(bytes.size()) + "; the limit is " +
+                                                            FormatBytes(Options.max_file_bytes)});
         return;
     }
     if (bytes.empty()) { Report.refused.push_back({where, "the file is empty"}); return; }

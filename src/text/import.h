@@ -63,6 +63,9 @@ public:
     void AddFile(std::string_view name, std::string_view bytes);
     // Completes the documents: guessed metadata where the file gave none, furniture trimmed (lines repeated
     // across pages of one source need all documents, hence a separate step), word counts, duplicates.
+    // Refuses a file of `size` bytes (counted as given) when it exceeds the limit, so callers can check before
+    // reading it into memory; returns true when refused.
+    bool RefuseIfTooLarge(std::string_view name, uint64_t size);
     // Call once, after the last AddFile.
     void Finish();
     // Finish in pieces: does its work until `deadline` and returns true when all is done (an import job calls

@@ -167,4 +167,20 @@ TEST_CASE("leftovers of an import that never finished are removed when storage o
     CHECK_FALSE(std::filesystem::exists(dir + "/corpus-1.sqlite.partial"));
 }
 
+TEST_CASE("a file over the app's size limit is refused unread and the open corpus is kept") {
+    std::string dir = StorageDir("huge");
+    app::AppState state;
+    app::OpenStorage(state, dir, "demo");
+    RunJobs(state);
+    REQUIRE(state.documents.size() == 8);
+    std::string huge = WriteFile(dir + "-scratch", "huge", "");
+    std::filesystem::resize_file(huge, 200ull << 20);   // sparse: 200 MB that cost nothing to make
+    app::ImportFiles(state, {{"huge.txt", huge}, {"small.txt", WriteFile(dir + "-scratch", "small", "A small text.")}},
+                     app::ImportTarget::OpenCorpus);
+    RunJobs(state);
+    CHECK(state.documents.size() == 9);
+    REQUIRE(state.import_report.size() == 1);
+    CHECK(state.import_report[0].find("Refused huge.txt: the file is 200 MB; the limit is 64 MB per file") == 0);
+}
+
 }  // TEST_SUITE
