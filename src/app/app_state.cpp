@@ -47,6 +47,21 @@ void InitApp(AppState& state) {
 
 void Defer(AppState& state, std::function<void(AppState&)> change) { state.deferred.push_back(std::move(change)); }
 
+core::Status ReimportFile(AppState& state, const std::string& name, text::Encoding encoding) {
+    if (!state.corpus) return core::Error(core::StatusCode::InvalidInput, "no corpus is open");
+    auto file = std::find_if(state.import_files.begin(), state.import_files.end(),
+                             [&](const ImportFile& f) { return f.name == name; });
+    if (file == state.import_files.end())
+        return core::Error(core::StatusCode::NotFound, name + " is not at hand any more (files are kept until the next "
+                                                              "import or a reload): bring it in again and choose the encoding");
+    auto replaced = state.corpus->DocumentsImportedFrom(name);
+    if (!replaced.ok()) return replaced.status();
+    IndexTarget where = AddToOpenCorpus(state);
+    where.replace_doc_ids = std::move(*replaced);
+    state.jobs.Add(std::make_unique<ImportJob>(std::move(where), std::vector<ImportFile>{*file}, encoding));
+    return core::Status::Ok();
+}
+
 void ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id) {
     if (files.empty()) return;
     IndexTarget where;
@@ -68,6 +83,7 @@ void LoadReaderDocument(AppState& state) {
         state.reader_doc = {};
         state.reader_text.clear();
         state.reader_notes.clear();
+        state.reader_fields.clear();
         return;
     }
     auto doc = state.corpus->GetDocument(state.reader_doc_id);
@@ -81,6 +97,8 @@ void LoadReaderDocument(AppState& state) {
     state.reader_text = std::move(doc->text);
     auto notes = state.corpus->ImportNotes(state.reader_doc_id);
     state.reader_notes = notes.ok() ? std::move(*notes) : std::string();
+    auto fields = state.corpus->Fields(state.reader_doc_id);
+    state.reader_fields = fields.ok() ? std::move(*fields) : decltype(state.reader_fields)();
 }
 
 void LoadLibraryDetails(AppState& state) {
@@ -89,6 +107,7 @@ void LoadLibraryDetails(AppState& state) {
     state.library_notes.clear();
     state.library_fields.clear();
     state.library_doc_trimmed = false;
+    state.library_imported_from.clear();
     if (state.library_doc_id == 0) return;
     auto doc = state.corpus->GetDocument(state.library_doc_id);
     if (!doc.ok()) { state.library_doc_id = state.library_loaded_id = 0; return; }
@@ -97,8 +116,57 @@ void LoadLibraryDetails(AppState& state) {
     if (notes.ok()) state.library_notes = std::move(*notes);
     auto fields = state.corpus->Fields(state.library_doc_id);
     if (fields.ok()) state.library_fields = std::move(*fields);
+    state.library_imported_from = doc->imported_from;
     auto trimmed = state.corpus->HasOriginalText(state.library_doc_id);
     state.library_doc_trimmed = trimmed.ok() && *trimmed;
+}
+
+
+// Parses the query and searches when the query, its options, the subcorpus or the corpus changed. A parse
+// error (or, for "fts:" queries, FTS5's) goes to query_error, shown under the box, never to last_error.
+void RunSearch(AppState& state) {
+    std::string key = state.query + '\x1f' + (state.exact_case ? "exact" : "folded") + '\x1f' + state.subcorpus_label +
+                      '\x1f' + std::to_string(reinterpret_cast<uintptr_t>(state.corpus.get())) + '\x1f' +
+                      std::to_string(state.documents_version);
+    if (key == state.search_key) return;
+    state.search_key = std::move(key);
+    state.searched_query = state.query;
+    state.query_error.clear();
+    state.query_parsed = false;
+    state.parsed_query = {};
+    state.results = {};
+    if (state.query.find_first_not_of(" \t\n") == std::string::npos) return;   // an empty box is no error
+    auto parsed = analysis::ParseQuery(state.query, {.exact_case = state.exact_case});
+    if (!parsed.ok()) { state.query_error = parsed.status().message(); return; }
+    auto results = analysis::Search(*state.corpus, *parsed, state.subcorpus, kSearchHitLimit);
+    if (!results.ok()) { state.query_error = results.status().message(); return; }
+    state.parsed_query = std::move(*parsed);
+    state.query_parsed = true;
+    state.results = std::move(*results);
+}
+
+// Finds the searched query's hits in the Reader's document: a one-document concordance, so the Reader marks
+// exactly what Concordance lists. Picks the hit to show (reader_hit_byte's, else the first).
+void FindReaderHits(AppState& state) {
+    state.reader_hits_key = state.search_key + '\x1f' + std::to_string(state.reader_loaded_id);
+    state.reader_hits.clear();
+    state.reader_hit = -1;
+    if (state.query_parsed && state.reader_loaded_id != 0 && !state.parsed_query.raw) {
+        analysis::ConcordanceOptions options{.width_chars = 1};
+        options.subcorpus.doc_ids = {state.reader_loaded_id};
+        auto build = analysis::ConcordanceBuilder::Start(*state.corpus, state.parsed_query, options);
+        if (build.ok()) {
+            while (!build->Step(core::Deadline::In(50))) {}
+            for (const analysis::ConcordanceLine& line : build->result().lines)
+                state.reader_hits.emplace_back(line.byte_offset, line.byte_length);
+        }
+    }
+    if (state.reader_hits.empty()) { state.reader_hit_byte = -1; return; }
+    state.reader_hit = 0;
+    for (size_t i = 0; i < state.reader_hits.size(); ++i)
+        if (state.reader_hits[i].first == state.reader_hit_byte) state.reader_hit = static_cast<int>(i);
+    state.reader_scroll_to_hit = true;
+    state.reader_hit_byte = -1;
 }
 }  // namespace
 
@@ -107,18 +175,16 @@ void Update(AppState& state, double job_budget_ms) {
     deferred.swap(state.deferred);
     for (auto& change : deferred) change(state);
     state.jobs.Pump(job_budget_ms, state);
-    if (!state.corpus) return;
+    if (!state.corpus) {
+        if (state.kwic) state.jobs.Cancel(state.kwic->job_id);
+        state.kwic = nullptr;   // lets the closed corpus go
+        return;
+    }
     if (state.reader_doc_id != state.reader_loaded_id) LoadReaderDocument(state);
     if (state.library_doc_id != state.library_loaded_id) LoadLibraryDetails(state);
-    if (state.query == state.searched_query) return;
-    state.searched_query = state.query;
-    auto results = analysis::Search(*state.corpus, state.query, kSearchHitLimit);
-    if (results.ok()) {
-        state.results = std::move(*results);
-    } else {
-        state.results = {};
-        state.last_error = results.status().ToString();
-    }
+    RunSearch(state);
+    if (state.reader_hits_key != state.search_key + '\x1f' + std::to_string(state.reader_loaded_id)) FindReaderHits(state);
+    UpdateConcordance(state);
 }
 
 void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running) {
@@ -139,9 +205,16 @@ double Percentile(std::vector<float> values, double p) {
 }
 }  // namespace
 
-void OpenInReader(AppState& state, int64_t doc_id) {
+void OpenInReader(AppState& state, int64_t doc_id, int64_t hit_byte) {
     state.reader_doc_id = doc_id;
+    state.reader_hit_byte = hit_byte;
+    state.reader_hits_key.clear();   // find (and scroll to) the hits again, even in the same document
     state.view = View::Reader;
+}
+
+void SetSubcorpus(AppState& state, store::DocFilter filter, std::string label) {
+    state.subcorpus = std::move(filter);
+    state.subcorpus_label = std::move(label);
 }
 
 bool DarkThemeActive(const AppState& state) {
@@ -154,7 +227,7 @@ std::string StatusLine(const AppState& state) {
     std::string line = state.corpus_name;
     if (!state.corpus) return state.jobs.Busy() ? "Preparing a corpus…" : "No corpus open: pick one on the start page";
     line += " · " + std::to_string(state.documents.size()) + (state.documents.size() == 1 ? " document" : " documents");
-    if (!state.results.match.empty()) {
+    if (state.query_parsed) {
         int64_t n = state.results.document_count;
         line += " · " + std::to_string(n) + (n == 1 ? " document matches «" : " documents match «") +
                 state.searched_query + "»";
@@ -200,7 +273,27 @@ std::string StateJson(const AppState& state) {
     w.Key("documents"); w.Int(static_cast<int64_t>(state.documents.size()));
     w.Key("query"); w.String(state.query);
     w.Key("searched_query"); w.String(state.searched_query);
+    w.Key("query_error"); w.String(state.query_error);
+    w.Key("exact_case"); w.Bool(state.exact_case);
+    w.Key("subcorpus"); w.String(state.subcorpus_label);
     w.Key("result_count"); w.Int(state.results.document_count);
+    w.Key("by_year"); w.Int(static_cast<int64_t>(state.results.by_year.size()));
+    w.Key("by_source"); w.Int(static_cast<int64_t>(state.results.by_source.size()));
+    const analysis::Concordance* kwic = state.kwic ? state.kwic->Lines() : nullptr;
+    w.Key("kwic_lines"); w.Int(kwic ? static_cast<int64_t>(kwic->lines.size()) : 0);
+    w.Key("kwic_rows"); w.Int(state.kwic ? static_cast<int64_t>(state.kwic->RowCount()) : 0);
+    w.Key("kwic_documents"); w.Int(kwic ? static_cast<int64_t>(kwic->documents.size()) : 0);
+    w.Key("kwic_done"); w.Bool(state.kwic && state.kwic->built && state.kwic->sorted);
+    w.Key("kwic_sort"); w.String(SortSpec(state.kwic ? state.kwic->sorted_keys : state.kwic_sort));
+    w.Key("kwic_first_lines_ms"); w.Double(state.kwic ? state.kwic->first_lines_ms : -1);
+    w.Key("kwic_built_ms"); w.Double(state.kwic ? state.kwic->built_ms : -1);
+    const bool has_row = state.kwic && kwic && state.kwic->RowCount() > 0;
+    w.Key("kwic_line0_doc"); w.Int(has_row ? kwic->lines[state.kwic->LineAt(0)].doc_id : 0);
+    w.Key("kwic_line0_offset"); w.Int(has_row ? kwic->lines[state.kwic->LineAt(0)].byte_offset : -1);
+    w.Key("kwic_error"); w.String(state.kwic ? state.kwic->status.message() : "");
+    w.Key("reader_hits"); w.Int(static_cast<int64_t>(state.reader_hits.size()));
+    w.Key("reader_hit"); w.Int(state.reader_hit);
+    w.Key("reader_hit_offset"); w.Int(state.reader_hit >= 0 ? state.reader_hits[static_cast<size_t>(state.reader_hit)].first : -1);
     w.Key("hits_shown"); w.Int(static_cast<int64_t>(state.results.hits.size()));
     w.Key("status"); w.String(StatusLine(state));
     w.Key("last_error"); w.String(state.last_error);
@@ -290,6 +383,12 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         if (!state.corpus) return bad("no corpus is open for");
         int64_t id = std::strtoll(std::string(arg).c_str(), nullptr, 10);
         return name == "delete-document" ? DeleteDocument(state, id) : RestoreText(state, id);
+    } else if (name == "reimport") {
+        size_t space = arg.find(' ');
+        text::Encoding encoding;
+        if (space == std::string_view::npos || !text::EncodingFromName(arg.substr(0, space), &encoding))
+            return bad("expected ENCODING NAME, not");
+        return ReimportFile(state, std::string(arg.substr(space + 1)), encoding);
     } else if (name == "storage-saved") {
         state.storage_saved_generation = std::strtoull(std::string(arg).c_str(), nullptr, 10);
         state.storage_error.clear();

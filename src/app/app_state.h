@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analysis/search.h"
+#include "app/concordance_job.h"
 #include "app/corpora.h"
 #include "app/import_job.h"
 #include "app/job.h"
@@ -52,6 +53,7 @@ struct AppState {
     std::string library_notes;               // its import report
     std::vector<std::pair<std::string, std::string>> library_fields;
     bool library_doc_trimmed = false;        // import trimmed furniture from it (undo is possible)
+    std::string library_imported_from;       // the file it came from ("speeches.zip/1790.txt")
 
     // Stored corpora (app/corpora.h)
     std::string storage_dir;                 // "" when corpora are not stored
@@ -71,6 +73,20 @@ struct AppState {
     std::string query;                       // what the search box holds (the UI writes it)
     std::string searched_query;              // what `results` are for
     analysis::SearchResults results;
+    // The query language (analysis/query.h), run within a subcorpus by Update when any of these change
+    bool exact_case = false;                 // "Exact case" (Search and Concordance)
+    store::DocFilter subcorpus;              // set by a click on a Search chart bar (empty: the whole corpus)
+    std::string subcorpus_label;             // what it keeps, for its chip ("year 1990"); "" when empty
+    std::string query_error;                 // the parser's message for `searched_query` ("" when it parsed)
+    bool query_parsed = false;               // `parsed_query` holds `searched_query`, parsed
+    analysis::ParsedQuery parsed_query;      // its patterns drive the Concordance and the Reader's highlights
+    std::string search_key;                  // the query, options, subcorpus and corpus `results` are for
+
+    // Concordance (app/concordance_job.h): the UI sets the width, sort and filter; Update does the work
+    std::shared_ptr<KwicSession> kwic;
+    int kwic_width_chars = 50;               // context on each side, in characters
+    std::vector<analysis::SortKey> kwic_sort;   // up to analysis::kMaxSortKeys; empty: document order
+    std::string kwic_filter;                 // keep lines with this word nearby ("peace*": a prefix)
 
     // Reader: the UI sets reader_doc_id; Update loads the document when it changed
     int64_t reader_doc_id = 0;
@@ -78,12 +94,20 @@ struct AppState {
     store::DocumentSummary reader_doc;
     std::string reader_text;
     std::string reader_notes;                // the document's import report
+    std::vector<std::pair<std::string, std::string>> reader_fields;   // its metadata fields (name, value)
+    // Hits of the searched query in reader_text (byte offset, length), found by Update when either changes
+    std::vector<std::pair<uint32_t, uint32_t>> reader_hits;
+    std::string reader_hits_key;             // the search_key and document they are for
+    int64_t reader_hit_byte = -1;            // a hit to show when the document opens (a concordance click)
+    int reader_hit = -1;                     // the current hit (index into reader_hits; -1 none)
+    bool reader_scroll_to_hit = false;       // the UI scrolls to reader_hit on the next frame
 
     // Import
     std::vector<std::string> import_report;  // the last import's refusals and duplicates, for the Library
     bool request_file_picker = false;        // the UI asks the platform to open its file dialog
     ImportTarget picker_target = ImportTarget::NewCorpus;   // where the picked files go
     std::vector<ImportFile> dropped_files;   // dropped onto a page with a corpus open: the UI asks where to
+    std::vector<ImportFile> import_files;    // the last import's files, kept for this session (ReimportFile)
 
     // Work in progress
     JobQueue jobs;
@@ -139,16 +163,25 @@ void Update(AppState& state, double job_budget_ms = kJobBudgetMs);
 
 bool DarkThemeActive(const AppState& state);
 
-// Shows a document in the Reader (Update loads it before the next frame).
-void OpenInReader(AppState& state, int64_t doc_id);
+// Shows a document in the Reader (Update loads it before the next frame), at the hit starting at `hit_byte`
+// (UTF-8 bytes into its text) when one does, else at its first hit of the searched query.
+void OpenInReader(AppState& state, int64_t doc_id, int64_t hit_byte = -1);
+
+// Filters Search (and Concordance) to a subcorpus with a label for its chip; an empty filter shows all.
+void SetSubcorpus(AppState& state, store::DocFilter filter, std::string label);
 
 // One line saying where things stand ("Demo corpus · 8 documents · 1 match for «strasse»"); the status bar
 // shows it and the page mirrors it into a live region for screen readers.
 std::string StatusLine(const AppState& state);
 
-// The test API's view of the state (JSON): ready, frame, view, corpus, documents, query, result_count,
+// The test API's view of the state (JSON): ready, frame, view, corpus, documents, query, query_error,
+// result_count, subcorpus, kwic_lines, kwic_done, kwic_sort, reader_hits, reader_hit,
 // jobs [{id, name, phase, done, total, state}], idle, theme, widgets {name: {x, y, w, h}} …
 std::string StateJson(const AppState& state);
+
+// Reads the file `name` of the last import again, decoded as `encoding`, into the open corpus: its documents
+// there are replaced in the same transaction. Fails when the file is no longer at hand (after a reload).
+core::Status ReimportFile(AppState& state, const std::string& name, text::Encoding encoding);
 
 // Commands the test API and the platform may send: "view" NAME, "theme" system|light|dark, "stress" COPIES
 // (index the demo texts COPIES times as a job), "cancel" JOB-ID, "import" FILES (JSON Lines, one
@@ -156,7 +189,7 @@ std::string StateJson(const AppState& state);
 // corpus), "drop" FILES (dropped: a new corpus when none is open, else the UI asks), "import-shipped" ID
 // FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,
 // "open" PATH, "close", "rename" NAME (the open corpus), "delete-corpus" PATH, "delete-document" ID,
-// "restore-text" ID, "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
+// "restore-text" ID, "reimport" ENCODING NAME, "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
 // command or bad argument.
 core::Status RunCommand(AppState& state, std::string_view name, std::string_view arg);
 

@@ -1,6 +1,7 @@
 // ImportJob: read files step by step, then queue the indexing job that stores them.
 #include "app/import_job.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,8 +12,9 @@
 
 namespace app {
 
-ImportJob::ImportJob(IndexTarget target, std::vector<ImportFile> files)
-    : Job("Importing " + target.corpus_name), Where(std::move(target)), Files(std::move(files)) {
+ImportJob::ImportJob(IndexTarget target, std::vector<ImportFile> files, std::optional<text::Encoding> encoding)
+    : Job("Importing " + target.corpus_name), Where(std::move(target)), Files(std::move(files)),
+      Importer(text::ImportOptions{.encoding = encoding, .max_file_bytes = kMaxFileBytes}) {
     TargetPath = Where.path;
     Progress.total = static_cast<int64_t>(Files.size());
     Progress.phase = "reading";
@@ -33,7 +35,6 @@ JobState ImportJob::Step(core::Deadline deadline) {
             bytes << in.rdbuf();
             Importer.AddFile(file.name, bytes.str());
         }
-        std::remove(file.path.c_str());  // the platform's copy is no longer needed
         Progress.done = static_cast<int64_t>(Next);
     }
     if (Next < Files.size()) return JobState::Running;
@@ -67,11 +68,17 @@ void ImportJob::Finish(AppState& state) {
                              .fields = std::move(doc.fields)});
     }
     state.import_report = ReportLines(Importer.report());
+    // The files stay (in the scratch file system) until the next import, so one can be read again with
+    // another encoding; the previous import's files go now.
+    for (const ImportFile& old : state.import_files)
+        if (std::none_of(Files.begin(), Files.end(), [&](const ImportFile& f) { return f.path == old.path; }))
+            std::remove(old.path.c_str());
+    state.import_files = Files;
     state.jobs.Add(std::make_unique<IndexJob>(std::move(Where), std::move(documents)));
 }
 
 void ImportJob::Abandon() {
-    for (size_t i = Next; i < Files.size(); ++i) std::remove(Files[i].path.c_str());
+    for (const ImportFile& file : Files) std::remove(file.path.c_str());   // cancelled: nothing to read again
 }
 
 core::Result<std::vector<ImportFile>> ParseImportFiles(std::string_view jsonl) {

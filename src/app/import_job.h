@@ -3,6 +3,7 @@
 // is finished (trimming, duplicates) and handed to an IndexJob, which stores and indexes it. Cancel at any
 // point leaves every corpus as it was. The report (what was refused, skipped, flagged) lands in AppState.import_report.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@ public:
     // 64 MB in the browser); larger files are refused before they are read into memory.
     static constexpr uint64_t kMaxFileBytes = 64ull << 20;
 
-    ImportJob(IndexTarget target, std::vector<ImportFile> files);
+    // `encoding`: decode every file with it instead of detecting (a re-import the user asked for).
+    ImportJob(IndexTarget target, std::vector<ImportFile> files, std::optional<text::Encoding> encoding = {});
 
     JobState Step(core::Deadline deadline) override;
     void Finish(AppState& state) override;
@@ -34,7 +36,7 @@ private:
     IndexTarget Where;
     std::vector<ImportFile> Files;
     size_t Next = 0;
-    text::Importer Importer{text::ImportOptions{.max_file_bytes = kMaxFileBytes}};
+    text::Importer Importer;
 };
 
 // The files of an "import" command: JSON Lines, one {"name": …, "path": …} per file.

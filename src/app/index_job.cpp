@@ -1,6 +1,7 @@
 // IndexJob: resumable indexing into a new corpus (a file written as .partial, then renamed) or the open one.
 #include "app/index_job.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app/app_state.h"
@@ -25,10 +26,13 @@ core::Status IndexJob::Open() {
     StartMs = core::NowMs();
     if (Where.existing) {
         Target = Where.existing;
-        auto last = Target->LastDocumentId();
+        if (core::Status s = Target->Begin(); !s.ok()) return s;
+        for (int64_t id : Where.replace_doc_ids)
+            if (core::Status s = Target->DeleteDocument(id); !s.ok()) return s;
+        auto last = Target->LastDocumentId();   // after the deletions: new ids may reuse theirs
         if (!last.ok()) return last.status();
         ListAfterId = *last;
-        return Target->Begin();
+        return core::Status::Ok();
     }
     std::string file = Where.path.empty() ? ":memory:" : Where.path + ".partial";
     if (!Where.path.empty()) std::remove(file.c_str());   // a leftover of an import that never finished
@@ -117,6 +121,12 @@ void IndexJob::Finish(AppState& state) {
     NoteCommitted(state, Where.path);
     if (Where.existing) {
         if (state.corpus == Target) {
+            const auto& gone = Where.replace_doc_ids;
+            std::erase_if(state.documents, [&](const store::DocumentSummary& d) {
+                return std::find(gone.begin(), gone.end(), d.id) != gone.end();
+            });
+            if (std::find(gone.begin(), gone.end(), state.library_doc_id) != gone.end()) state.library_doc_id = 0;
+            if (std::find(gone.begin(), gone.end(), state.reader_doc_id) != gone.end()) state.reader_doc_id = 0;
             state.documents.insert(state.documents.end(), std::make_move_iterator(Listed.begin()),
                                    std::make_move_iterator(Listed.end()));
             ++state.documents_version;

@@ -25,6 +25,7 @@ struct IndexTarget {
     std::string path;                           // its database file ("" for a new corpus kept in memory)
     std::string shipped_id;                     // a new corpus that came with the app: ShippedCorpus::id
     std::shared_ptr<store::Corpus> existing;    // set: add to this (open) corpus instead of creating one
+    std::vector<int64_t> replace_doc_ids;       // existing documents the new ones replace (same transaction)
 };
 
 // The target that adds to the open corpus.

@@ -454,16 +454,31 @@ core::Result<std::string> Corpus::ImportNotes(int64_t doc_id) {
 
 core::Result<int64_t> Corpus::DocumentCount() { return Db->QueryInt64("SELECT count(*) FROM documents"); }
 
+core::Result<std::vector<int64_t>> Corpus::DocumentsImportedFrom(std::string_view name) {
+    auto st = Db->Prepare("SELECT id FROM documents WHERE imported_from = ?1 OR "
+                          "substr(imported_from, 1, length(?1) + 1) IN (?1 || '/', ?1 || ',') ORDER BY id");
+    if (!st.ok()) return st.status();
+    st->BindText(1, name);
+    std::vector<int64_t> ids;
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        ids.push_back(st->ColumnInt64(0));
+    }
+    return ids;
+}
+
 core::Result<int64_t> Corpus::LastDocumentId() { return Db->QueryInt64("SELECT coalesce(max(id), 0) FROM documents"); }
 
 core::Result<Document> Corpus::GetDocument(int64_t id) {
-    auto st = Db->Prepare("SELECT id, title, source, date, lang, word_count, text FROM documents WHERE id = ?1");
+    auto st = Db->Prepare("SELECT id, title, source, date, lang, word_count, text, imported_from FROM documents WHERE id = ?1");
     if (!st.ok()) return st.status();
     st->BindInt64(1, id);
     auto row = st->Step();
     if (!row.ok()) return core::Error(row.status().code(), "reading document: " + row.status().message());
     if (!*row) return NotFound(id);
-    return Document{SummaryFromRow(*st), std::string(st->ColumnText(6))};
+    return Document{SummaryFromRow(*st), std::string(st->ColumnText(6)), std::string(st->ColumnText(7))};
 }
 
 core::Result<std::vector<DocumentSummary>> Corpus::ListDocuments(int64_t after_id, int64_t limit) {

@@ -63,6 +63,7 @@ struct DocumentSummary {
 struct Document {
     DocumentSummary summary;
     std::string text;
+    std::string imported_from;  // the file (and archive entry or line) it came from
 };
 
 // ---- Filtered search: types (the members are in the class's "Filtered search" block, corpus_search.cpp) ----
@@ -127,6 +128,8 @@ public:
     // The import notes of a document (one per line).
     core::Result<std::string> ImportNotes(int64_t doc_id);
     core::Result<int64_t> DocumentCount();
+    // The documents imported from the file `name` (its archive entries "name/…" and rows "name, line …" too).
+    core::Result<std::vector<int64_t>> DocumentsImportedFrom(std::string_view name);
     // The largest document id (0 for an empty corpus); documents added later get larger ids.
     core::Result<int64_t> LastDocumentId();
     // One document with its text; NotFound when there is no such id.

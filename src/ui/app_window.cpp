@@ -133,7 +133,7 @@ void AppWindow::DrawViews(app::AppState& state) {
         switch (view) {
         case app::View::Library: library.Draw(state, dialogs, fonts.heading); break;
         case app::View::Search: search.Draw(state); break;
-        case app::View::Concordance: concordance.Draw(state); break;
+        case app::View::Concordance: concordance.Draw(state, fonts.mono); break;
         case app::View::Words: words.Draw(state); break;
         case app::View::Topics: topics.Draw(state); break;
         case app::View::Compare: compare.Draw(state); break;

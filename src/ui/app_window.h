@@ -3,6 +3,7 @@
 #pragma once
 #include "app/app_state.h"
 #include "ui/corpus_dialogs.h"
+#include "ui/panels/concordance_panel.h"
 #include "ui/panels/library_panel.h"
 #include "ui/panels/planned_panel.h"
 #include "ui/panels/reader_panel.h"
@@ -20,10 +21,7 @@ struct AppWindow {
     LibraryPanel library;
     SearchPanel search;
     ReaderPanel reader;
-    PlannedPanel concordance{
-        "Concordance: every occurrence of a word or phrase as a keyword-in-context line, aligned on the hit, "
-        "sortable by the words to its left and right, with a dispersion plot showing where in each document "
-        "it occurs. Click a line to read it in context."};
+    ConcordancePanel concordance;
     PlannedPanel words{
         "Words: frequency lists, n-grams and collocates; keyness of a selection against the rest of the "
         "corpus (log-likelihood with an effect size); trends of chosen words over time."};

@@ -2,7 +2,7 @@
 // playwright-core (software WebGL2 via SwiftShader), open the app and wait on its state API — never on time.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -18,7 +18,9 @@ export const artifacts = join(root, 'build', 'e2e');
 mkdirSync(artifacts, { recursive: true });
 
 export async function startServer() {
-  const server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), join(root, 'dist'), '0'],
+  // CL_DIST_DIR (relative to the repository, or absolute) serves another build's output instead of dist/.
+  const dist = process.env.CL_DIST_DIR ? resolve(root, process.env.CL_DIST_DIR) : join(root, 'dist');
+  const server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), dist, '0'],
                        { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     server.stdout.on('data', (chunk) => {

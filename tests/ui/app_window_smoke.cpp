@@ -3,7 +3,6 @@
 // asserts, crashes or forgets to End something fails here without a browser.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 
 #include <imgui.h>
 
@@ -73,9 +72,10 @@ TEST_CASE("search, reader and a running job with its progress bar draw") {
     h.Frames(10);
     h.state.view = app::View::Search;
     h.window.search.focus_query = false;
-    std::snprintf(h.window.search.query_buffer, sizeof h.window.search.query_buffer, "%s", "strasse");
+    h.state.query = "strasse";
     h.Frames(100);
     CHECK(h.state.results.document_count == 1);
+    CHECK(h.state.widgets.count("search.years") == 1);
     h.state.reader_doc_id = h.state.results.hits.at(0).doc_id;
     h.state.view = app::View::Reader;
     h.Frames(100);
@@ -89,6 +89,48 @@ TEST_CASE("search, reader and a running job with its progress bar draw") {
     CHECK(h.state.widgets.count("job.progress") == 1);
     h.window.show_about = true;
     h.Frames(100);
+}
+
+TEST_CASE("search with a filter and an error, concordance with sorting and filtering, and the reader at a hit draw") {
+    Headless h;
+    h.Frames(10);
+    h.state.view = app::View::Search;
+    h.state.query = "(the";
+    h.Frames(20);
+    CHECK(h.state.query_error.find("column 1") != std::string::npos);
+    CHECK(h.state.widgets.count("search.error") == 1);
+    h.state.query = "the";
+    h.Frames(20);
+    REQUIRE(h.state.query_parsed);
+    REQUIRE(!h.state.results.by_year.empty());
+    app::SetSubcorpus(h.state, {.langs = {"en"}}, "language en");
+    h.Frames(20);
+    CHECK(h.state.widgets.count("search.clear_filter") == 1);
+    app::SetSubcorpus(h.state, {}, "");
+
+    h.state.view = app::View::Concordance;
+    h.Frames(60);
+    REQUIRE(h.state.kwic != nullptr);
+    CHECK(h.state.kwic->built);
+    CHECK(h.state.kwic->RowCount() > 0);
+    CHECK(h.state.widgets.count("kwic.line0") == 1);
+    CHECK(h.state.widgets.count("kwic.dispersion") == 1);
+    h.state.kwic_sort = {analysis::SortKey::R1, analysis::SortKey::L1};
+    h.window.concordance.filter = "t*";
+    h.Frames(60);
+    CHECK(h.state.kwic->sorted_keys == h.state.kwic_sort);
+    for (app::Theme theme : {app::Theme::Light, app::Theme::Dark}) {
+        h.state.theme = theme;
+        h.Frames(20);
+    }
+    REQUIRE(h.state.kwic->RowCount() > 0);
+    const analysis::ConcordanceLine& line = h.state.kwic->Lines()->lines[h.state.kwic->LineAt(0)];
+    app::OpenConcordanceLine(h.state, line);
+    h.Frames(20);
+    CHECK(h.window.shown_view == app::View::Reader);
+    REQUIRE(h.state.reader_hit >= 0);
+    CHECK(h.state.reader_hits[static_cast<size_t>(h.state.reader_hit)].first == line.byte_offset);
+    CHECK(h.state.widgets.count("reader.hit") == 1);
 }
 
 }  // TEST_SUITE

@@ -1,0 +1,74 @@
+// The Concordance view's data: a KwicSession (the concordance of the searched query, built and sorted by a
+// ConcordanceJob a few milliseconds per frame) and UpdateConcordance, which Update calls each frame to start,
+// restart, sort and filter it as the query, width, sort keys and filter word change. Drawing is the UI's.
+//
+// The session is shared: AppState::kwic holds it for the panel, the job holds it while it builds or sorts.
+// Lines appear as the build goes (document order); once it is done, the sort runs as a job too, then the
+// context-word filter (cheap) gives `shown`. A query change replaces the session and cancels its job.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/concordance.h"
+#include "app/job.h"
+#include "store/corpus.h"
+
+namespace app {
+
+struct AppState;
+
+struct KwicSession {
+    std::string key;                                  // what it was built for (query, options, corpus version)
+    std::shared_ptr<store::Corpus> corpus;            // kept open while the builder reads it
+    std::unique_ptr<analysis::ConcordanceBuilder> builder;   // null when the query did not start
+    core::Status status;                              // why the build failed or did not start
+    uint64_t job_id = 0;                              // the job building or sorting it (0: none)
+    bool built = false;                               // the build finished (lines are complete)
+    bool cancelled = false;                           // the user cancelled the build: lines are partial
+    double started_ms = 0, first_lines_ms = -1, built_ms = -1;   // timings (core::NowMs) for the test API
+
+    // Sorting: `sort` runs (in the job) towards `sorting_keys`; `order` is complete for `sorted_keys`.
+    std::vector<analysis::SortKey> sorting_keys, sorted_keys;
+    std::unique_ptr<analysis::ConcordanceSort> sort;
+    bool sorted = false;
+    bool sort_cancelled = false;                      // a re-sort was cancelled (Update restores the keys)
+    std::vector<uint32_t> order;
+
+    // Filtering: `shown` is `order` kept by `filtered_word` (valid once sorted).
+    std::string filtered_word;
+    std::vector<uint32_t> shown;
+
+    const analysis::Concordance* Lines() const { return builder ? &builder->result() : nullptr; }
+    // Rows the view lists: lines so far in document order while building, else `shown`.
+    size_t RowCount() const;
+    uint32_t LineAt(size_t row) const;
+};
+
+// Builds (then sorts) a session's concordance in steps; on cancel the lines so far stay readable.
+class ConcordanceJob : public Job {
+public:
+    explicit ConcordanceJob(std::shared_ptr<KwicSession> session);
+    JobState Step(core::Deadline deadline) override;
+    void Abandon() override;
+
+private:
+    std::shared_ptr<KwicSession> Session;
+};
+
+// Each frame (from Update): keeps state.kwic in step with the searched query, state.kwic_width_chars,
+// state.kwic_sort and state.kwic_filter, while the Concordance view shows (or a session exists).
+void UpdateConcordance(AppState& state);
+
+// Opens the Reader at a concordance line's hit.
+void OpenConcordanceLine(AppState& state, const analysis::ConcordanceLine& line);
+
+// The rows shown, as a table with a header: document, left, hit, right (TSV with `separator` '\t', else CSV
+// with quoting).
+std::string ConcordanceTable(const KwicSession& session, char separator);
+
+// "R1,R2" for the test API; "doc" for document order.
+std::string SortSpec(const std::vector<analysis::SortKey>& keys);
+
+}  // namespace app

@@ -1,0 +1,92 @@
+// QueryBox: input, help popover, exact case and the parse error. Parsing runs in app::Update, not here.
+#include "ui/query_box.h"
+
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/style.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+struct SyntaxRow { const char* example; const char* finds; };
+// The "At a glance" table of docs/QUERIES.md.
+constexpr SyntaxRow kSyntax[] = {
+    {"lavrov", "the word, in any case and with or without accents"},
+    {"\"foreign minister\"", "the exact phrase: these words, in this order"},
+    {"minist*", "a word starting with minist (minister, ministry …)"},
+    {"russia ukraine", "both words (russia AND ukraine is the same)"},
+    {"russia OR ukraine", "either word"},
+    {"sanctions -oil", "sanctions but not oil (also sanctions NOT oil)"},
+    {"(russia OR ukraine) gas", "grouping with parentheses"},
+    {"NEAR(russia europe, 10)", "both words at most 10 words apart"},
+    {"title:lavrov", "the word in the title"},
+    {"source:tass", "only documents whose source contains tass"},
+    {"lang:en", "only documents in English"},
+    {"year:1990..2000", "only documents from those years (year:2001, year:>=1990)"},
+    {"fts:…", "advanced: the rest goes to SQLite FTS5 as it is"},
+};
+
+void DrawHelp() {
+    ImGui::TextUnformatted("The query language");
+    ImGui::Separator();
+    if (ImGui::BeginTable("syntax", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const SyntaxRow& row : kSyntax) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().accent);
+            ImGui::TextUnformatted(row.example);
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.finds);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Examples:");
+    ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().accent);
+    ImGui::TextUnformatted("  \"foreign minister\" lavr* -putin year:2010..2015\n"
+                           "  NEAR(\"united states\" mexico, 5) OR title:mexico\n"
+                           "  tariff OR (tax* NOT income) source:lincoln");
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(36.0f * ImGui::GetFontSize());
+    MutedTextWrapped("Operators are capitals (OR, AND, NOT, NEAR). Case and accents do not matter unless "
+                     "\"Exact case\" is on. Errors name the column where the problem is.");
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void QueryBox(app::AppState& state, const char* name, bool* focus) {
+    const std::string prefix = std::string(name) + ".";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float side = ImGui::GetFrameHeight() + style.ItemSpacing.x + ImGui::CalcTextSize("Exact case").x +
+                       ImGui::GetFrameHeight() + 2 * style.ItemSpacing.x + style.FramePadding.x * 2;
+    ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - side, 8.0f, 40.0f * ImGui::GetFontSize()));
+    if (*focus) { ImGui::SetKeyboardFocusHere(); *focus = false; }
+    InputString("##query", "Search: a word, \"a phrase\", prefix*, a OR b, -not, year:1990..2000 (? for more)",
+                &state.query);
+    RecordItemRect(state, (prefix + "query").c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("?")) ImGui::OpenPopup("query help");
+    RecordItemRect(state, (prefix + "help").c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The query language, with examples");
+    if (ImGui::BeginPopup("query help")) { DrawHelp(); ImGui::EndPopup(); }
+    ImGui::SameLine();
+    ImGui::Checkbox("Exact case", &state.exact_case);
+    RecordItemRect(state, (prefix + "exact").c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case and accents as typed: LAVROV does not find «Lavrov»");
+    if (!state.query_error.empty() && state.searched_query == state.query) {
+        ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().error);
+        ImGui::TextWrapped("%s", state.query_error.c_str());
+        ImGui::PopStyleColor();
+        RecordItemRect(state, (prefix + "error").c_str());
+    }
+}
+
+}  // namespace ui
