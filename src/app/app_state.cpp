@@ -249,6 +249,7 @@ std::string StateJson(const AppState& state) {
     w.Key("p95_frame_ms_with_jobs"); w.Double(Percentile(state.job_frame_ms, 0.95));
     w.Key("frames_with_jobs"); w.Int(static_cast<int64_t>(state.job_frame_ms.size()));
     w.Key("idle"); w.Bool(state.idle);
+    w.Key("heap_bytes"); w.Double(state.heap_bytes);
     w.Key("text_input"); w.Bool(state.text_input);
     w.Key("view"); w.String(ViewId(state.view));
     w.Key("theme"); w.String(ThemeId(state.theme));

@@ -133,6 +133,7 @@ struct AppState {
     float device_pixel_ratio = 1;
     int canvas_width = 0, canvas_height = 0; // device pixels
     std::string clipboard;                   // the last text copied or pasted through the page
+    double heap_bytes = 0;                   // the wasm heap's size (it only grows: also its peak)
 
     // UI facts for the test API, written by the UI each frame
     std::map<std::string, WidgetRect> widgets;   // named widget rectangles

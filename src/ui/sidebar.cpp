@@ -22,6 +22,8 @@ void Sidebar::Draw(app::AppState& state, CorpusDialogs& dialogs) {
     const bool busy = state.jobs.Busy();
     if (state.corpora.empty() && state.corpus) {
         ImGui::TextWrapped("%s", state.corpus_name.c_str());
+    } else if (state.corpora.empty()) {
+        MutedTextWrapped("None kept yet: open one on the start page.");
     }
     for (const app::StoredCorpus& c : state.corpora) {
         ImGui::PushID(c.path.c_str());

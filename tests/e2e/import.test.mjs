@@ -112,7 +112,7 @@ test('the State of the Union opens in one click (import benchmark: wall time in 
   const wall = (Date.now() - started) / 1000;
   const jobs = s.jobs.map((j) => `${j.name} ${(j.elapsed_ms / 1000).toFixed(2)} s, longest step ${j.longest_step_ms.toFixed(1)} ms`).join('; ');
   console.log(`# SOTU in the browser (10.76 MB, 233 speeches): ${wall.toFixed(2)} s from click to indexed (${jobs}); ` +
-              `app CPU per frame while importing: p95 ${s.p95_frame_ms_with_jobs.toFixed(1)} ms`);
+              `app CPU per frame while importing: p95 ${s.p95_frame_ms_with_jobs.toFixed(1)} ms; wasm heap ${(s.heap_bytes / 1048576).toFixed(0)} MB`);
   assert.equal(s.corpus, 'State of the Union addresses');
   assert.ok(s.titles.includes('George Washington, 1790'), JSON.stringify(s.titles.slice(0, 3)));
   assert.deepEqual(page.errors, []);

@@ -10,6 +10,7 @@
 
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -119,6 +120,7 @@ void Frame() {
     a.state.canvas_width = size.framebuffer_width;
     a.state.canvas_height = size.framebuffer_height;
     a.state.device_pixel_ratio = static_cast<float>(size.pixel_ratio);
+    a.state.heap_bytes = static_cast<double>(emscripten_get_heap_size());
 
     // Real elapsed time, capped so a frame after an idle pause does not jump ImGui's timers.
     io.DeltaTime = static_cast<float>(std::clamp((start_ms - a.last_frame_ms) / 1000.0, 0.001, 0.1));
