@@ -83,7 +83,7 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
         if (k > keys.size()) break;
         ImGui::SameLine();
         ImGui::PushID(static_cast<int>(k));
-        ImGui::SetNextItemWidth(9 * em);
+        ImGui::SetNextItemWidth(10 * em);
         const char* preview = k < keys.size() ? KeyLabel(keys[k]) : (k == 0 ? "document order" : "then by …");
         const bool open = ImGui::BeginCombo("##sort", preview);
         const std::string rect = k == 0 ? "kwic.sort" : "kwic.sort" + std::to_string(k + 1);
@@ -120,9 +120,11 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
 // One strip per candidate document, a tick per hit at its position in the text; virtualised like the lines.
 void ConcordancePanel::DrawDispersion(app::AppState& state, const analysis::Concordance& kwic) {
     if (kwic.documents.empty()) return;
-    const float strip = std::max(6.0f, ImGui::GetFontSize() * 0.5f);
-    const float height = std::min(static_cast<float>(kwic.documents.size()) * strip + 4, 7.5f * ImGui::GetFontSize());
+    const float strip = std::max(8.0f, ImGui::GetFontSize() * 0.7f);
+    const float padding = ImGui::GetStyle().WindowPadding.y * 2;
+    const float height = std::min(static_cast<float>(kwic.documents.size()) * strip + padding, 7.5f * ImGui::GetFontSize());
     ImGui::BeginChild("dispersion", ImVec2(0, height), ImGuiChildFlags_Border);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));   // strips touch: rows of exactly `strip`
     RecordItemRect(state, "kwic.dispersion");
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& palette = CurrentPalette();
@@ -138,7 +140,7 @@ void ConcordancePanel::DrawDispersion(app::AppState& state, const analysis::Conc
             ImGui::PopID();
             const bool hovered = ImGui::IsItemHovered();
             draw->AddRectFilled(ImVec2(a.x, a.y + 1), ImVec2(a.x + width, a.y + strip - 1),
-                                hovered ? palette.highlight : ImGui::GetColorU32(ImGuiCol_FrameBg));
+                                hovered ? palette.highlight : ImGui::GetColorU32(ImGuiCol_Border, 0.35f));
             const float tokens = static_cast<float>(std::max<uint32_t>(doc.token_count, 1));
             for (uint32_t token : doc.hit_token_indices) {
                 const float x = a.x + width * static_cast<float>(token) / tokens;
@@ -149,12 +151,13 @@ void ConcordancePanel::DrawDispersion(app::AppState& state, const analysis::Conc
                                   doc.hit_token_indices.size() == 1 ? "" : "s", doc.token_count);
         }
     }
+    ImGui::PopStyleVar();
     ImGui::EndChild();
 }
 
 void ConcordancePanel::DrawLines(app::AppState& state, const app::KwicSession& session, ImFont* mono) {
     const analysis::Concordance& kwic = *session.Lines();
-    ImGui::BeginChild("lines", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("lines", ImVec2(0, 0), ImGuiChildFlags_Border);
     if (mono) ImGui::PushFont(mono);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& palette = CurrentPalette();
@@ -180,11 +183,11 @@ void ConcordancePanel::DrawLines(app::AppState& state, const app::KwicSession& s
             const float left_text_w = ImGui::CalcTextSize(line.left.c_str()).x;
             const float row_h = ImGui::GetTextLineHeight();
             ImGui::PushClipRect(ImVec2(a.x, a.y), ImVec2(hit_x - space * 0.5f, a.y + row_h), true);
-            draw->AddText(ImVec2(hit_x - space - left_text_w, a.y), palette.muted, line.left.c_str());
+            draw->AddText(ImVec2(hit_x - space - left_text_w, a.y), text, line.left.c_str());
             ImGui::PopClipRect();
             draw->AddRectFilled(ImVec2(hit_x - 2, a.y), ImVec2(hit_x + hit_w + 2, a.y + row_h), palette.highlight, 2.0f);
             draw->AddText(ImVec2(hit_x, a.y), text, line.hit.c_str());
-            draw->AddText(ImVec2(hit_x + hit_w + space, a.y), palette.muted, line.right.c_str());
+            draw->AddText(ImVec2(hit_x + hit_w + space, a.y), text, line.right.c_str());
         }
     }
     if (mono) ImGui::PopFont();
