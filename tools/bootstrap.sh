@@ -207,7 +207,7 @@ cl_build_icu_data() {
 }
 
 # The UI fonts: DejaVu Sans and DejaVu Sans Mono cut down to Latin, Greek, Cyrillic and common punctuation.
-CL_FONT_RANGES="U+0020-024F,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,U+2100-215F,U+2190-21FF,U+2200-22FF,U+2500-25FF,U+FFFD"
+CL_FONT_RANGES="U+0020-024F,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,U+2100-215F,U+2190-21FF,U+2200-22FF,U+2500-25FF,U+FB00-FB06,U+FFFD"
 cl_subset_font() {  # source.ttf output.ttf
     [ -f "$2" ] && return 0
     mkdir -p "$(dirname "$2")"
@@ -217,7 +217,7 @@ cl_subset_font() {  # source.ttf output.ttf
 }
 
 cl_build_fonts() {
-    local out=$CL_CACHE/prefix/fonts-2
+    local out=$CL_CACHE/prefix/fonts-3
     log "fonts (subset, cached in $out)"
     cl_subset_font /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$out/ui-sans.ttf"
     cl_subset_font /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf "$out/ui-mono.ttf"

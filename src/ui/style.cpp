@@ -21,6 +21,7 @@ const ImWchar kTextRanges[] = {
     0x20A0, 0x20BF,  // currency
     0x2190, 0x21FF,  // arrows
     0x2500, 0x25FF,  // box drawing, shapes
+    0xFB00, 0xFB06,  // Latin ligatures (ﬁ, ﬂ …), which scanned and typeset texts carry
     0xFFFD, 0xFFFD,  // replacement character
     0,
 };
