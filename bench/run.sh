@@ -62,3 +62,6 @@ for (const n of native) {
 const first = wasm.find((x) => x.measure === 'first50');
 console.log(`first 50 lines of "war" in wasm: ${first.ms.toFixed(1)} ms, target ≤ 50 ms` + (first.ms <= 50 ? '' : ' (over)'));
 JS
+
+# Import in the browser (headless Chromium, the shipped State of the Union) against `corpuslens pack`.
+node "$root/bench/browser_import.mjs" "$repeat"

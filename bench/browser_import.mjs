@@ -1,0 +1,52 @@
+// Imports the State of the Union in headless Chromium (the shipped corpus, one click on the start page) and
+// natively (`corpuslens pack` on the same files), REPEAT times each, and prints wall time, MB/s, the time in
+// the import and indexing jobs, their longest step, the wasm heap and the browser/native ratio.
+// Usage: node bench/browser_import.mjs [REPEAT]   (after ./dev.sh build; bench/run.sh runs it)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clickWidget, closePages, launchBrowser, openApp, root, startServer, waitForState } from '../tests/e2e/harness.mjs';
+
+const repeat = Number(process.argv[2] || 3);
+const sotu = join(root, 'dist', 'corpora', 'sotu');
+const megabytes = readdirSync(sotu).reduce((sum, f) => sum + statSync(join(sotu, f)).size, 0) / 1e6;
+
+const native = [];
+for (let i = 0; i < repeat; i++) {
+  const dir = mkdtempSync(join(tmpdir(), 'corpuslens-bench-'));
+  const start = process.hrtime.bigint();
+  execFileSync(join(root, 'build', 'native', 'corpuslens'), ['pack', '-o', join(dir, 'sotu.sqlite'), sotu], { stdio: 'ignore' });
+  native.push(Number(process.hrtime.bigint() - start) / 1e9);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+const runs = [];
+for (let i = 0; i < repeat; i++) {
+  const page = await openApp(browser, server.url, { corpus: null });
+  const start = Date.now();
+  await clickWidget(page, 'start.sotu');
+  const s = await waitForState(page, (s) => s.documents === 233 && !s.jobs.some((j) => j.state === 'running'), undefined, 300000);
+  const job = (prefix) => s.jobs.find((j) => j.name.startsWith(prefix));
+  runs.push({ wall: (Date.now() - start) / 1000, importing: job('Importing').elapsed_ms / 1000,
+              indexing: job('Indexing').elapsed_ms / 1000,
+              longest: Math.max(job('Importing').longest_step_ms, job('Indexing').longest_step_ms),
+              heap: s.heap_bytes / 1048576, p95: s.p95_frame_ms_with_jobs });
+  await closePages();
+}
+await browser.close();
+server.close();
+
+const best = (xs) => Math.min(...xs);
+const b = runs.reduce((x, y) => (y.wall < x.wall ? y : x));
+const n = best(native);
+console.log(`\nimport: State of the Union, 233 files, ${megabytes.toFixed(2)} MB; best of ${repeat}`);
+console.log('where               wall s   MB/s   jobs (import + index) s   longest step ms   wasm heap MB   frame p95 ms');
+console.log(`native (pack)     ${n.toFixed(2).padStart(7)}  ${(megabytes / n).toFixed(1).padStart(5)}`);
+console.log(`Chromium (click)  ${b.wall.toFixed(2).padStart(7)}  ${(megabytes / b.wall).toFixed(1).padStart(5)}   ` +
+            `${b.importing.toFixed(2)} + ${b.indexing.toFixed(2)}${' '.repeat(16)}${b.longest.toFixed(0).padStart(6)}` +
+            `${b.heap.toFixed(0).padStart(15)}${b.p95.toFixed(1).padStart(15)}`);
+console.log(`browser/native wall ${(b.wall / n).toFixed(2)}x (target ≤ 2), browser wall ${b.wall.toFixed(2)} s (target ≤ 3 s)` +
+            `; all browser runs: ${runs.map((r) => r.wall.toFixed(2)).join(', ')} s`);
