@@ -65,3 +65,4 @@ JS
 
 # Import in the browser (headless Chromium, the shipped State of the Union) against `corpuslens pack`.
 node "$root/bench/browser_import.mjs" "$repeat"
+node "$root/bench/browser_search.mjs"

@@ -136,9 +136,11 @@ void RunSearch(AppState& state) {
     state.parsed_query = {};
     state.results = {};
     if (state.query.find_first_not_of(" \t\n") == std::string::npos) return;   // an empty box is no error
+    const double start_ms = core::NowMs();
     auto parsed = analysis::ParseQuery(state.query, {.exact_case = state.exact_case});
     if (!parsed.ok()) { state.query_error = parsed.status().message(); return; }
     auto results = analysis::Search(*state.corpus, *parsed, state.subcorpus, kSearchHitLimit);
+    state.search_ms = core::NowMs() - start_ms;
     if (!results.ok()) { state.query_error = results.status().message(); return; }
     state.parsed_query = std::move(*parsed);
     state.query_parsed = true;
@@ -288,6 +290,8 @@ std::string StateJson(const AppState& state) {
     w.Key("kwic_sort"); w.String(SortSpec(state.kwic ? state.kwic->sorted_keys : state.kwic_sort));
     w.Key("kwic_first_lines_ms"); w.Double(state.kwic ? state.kwic->first_lines_ms : -1);
     w.Key("kwic_built_ms"); w.Double(state.kwic ? state.kwic->built_ms : -1);
+    w.Key("kwic_sorted_ms"); w.Double(state.kwic ? state.kwic->sorted_ms : -1);
+    w.Key("search_ms"); w.Double(state.search_ms);
     const bool has_row = state.kwic && kwic && state.kwic->RowCount() > 0;
     w.Key("kwic_line0_doc"); w.Int(has_row ? kwic->lines[state.kwic->LineAt(0)].doc_id : 0);
     w.Key("kwic_line0_offset"); w.Int(has_row ? kwic->lines[state.kwic->LineAt(0)].byte_offset : -1);
@@ -319,6 +323,7 @@ std::string StateJson(const AppState& state) {
         w.Key("message"); w.String(job.message);
         w.Key("elapsed_ms"); w.Double(job.elapsed_ms);
         w.Key("longest_step_ms"); w.Double(job.longest_step_ms);
+        w.Key("busy_ms"); w.Double(job.busy_ms);
         w.EndObject();
     }
     w.EndArray();
@@ -326,6 +331,9 @@ std::string StateJson(const AppState& state) {
     w.Key("device_pixel_ratio"); w.Double(state.device_pixel_ratio);
     w.Key("canvas"); w.BeginObject();
     w.Key("width"); w.Int(state.canvas_width); w.Key("height"); w.Int(state.canvas_height);
+    w.EndObject();
+    w.Key("ui_text"); w.BeginObject();
+    for (const auto& [name, text] : state.ui_text) { w.Key(name); w.String(text); }
     w.EndObject();
     w.Key("widgets"); w.BeginObject();
     for (const auto& [name, r] : state.widgets) {
@@ -368,6 +376,12 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         if (!files.ok()) return core::Error(core::StatusCode::InvalidInput, std::string(name) + ": " + files.status().message());
         if (name == "drop" && state.corpus) state.dropped_files = std::move(*files);   // the UI asks: add, or new?
         else ImportFiles(state, std::move(*files), name == "import-add" ? ImportTarget::OpenCorpus : ImportTarget::NewCorpus, shipped_id);
+    } else if (name == "query") {
+        state.query = std::string(arg);   // as if typed into the search box
+    } else if (name == "kwic-sort") {
+        auto keys = analysis::ParseSortSpec(arg);
+        if (!keys.ok()) return core::Error(core::StatusCode::InvalidInput, "kwic-sort: " + keys.status().message());
+        state.kwic_sort = std::move(*keys);
     } else if (name == "open-shipped") {
         if (!FindShipped(arg)) return bad("no such shipped corpus");
         OpenShipped(state, arg);

@@ -72,6 +72,7 @@ struct AppState {
     View view = View::Library;
     std::string query;                       // what the search box holds (the UI writes it)
     std::string searched_query;              // what `results` are for
+    double search_ms = 0;                    // how long the last search took (parse, count, hits, snippets)
     analysis::SearchResults results;
     // The query language (analysis/query.h), run within a subcorpus by Update when any of these change
     bool exact_case = false;                 // "Exact case" (Search and Concordance)
@@ -137,6 +138,7 @@ struct AppState {
 
     // UI facts for the test API, written by the UI each frame
     std::map<std::string, WidgetRect> widgets;   // named widget rectangles
+    std::map<std::string, std::string> ui_text;  // what named text fields hold (tests wait for typing to land)
     float library_scroll_y = 0;                   // the Library table's scroll offset, CSS pixels
 };
 
@@ -190,7 +192,8 @@ core::Status ReimportFile(AppState& state, const std::string& name, text::Encodi
 // corpus), "drop" FILES (dropped: a new corpus when none is open, else the UI asks), "import-shipped" ID
 // FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,
 // "open" PATH, "close", "rename" NAME (the open corpus), "delete-corpus" PATH, "delete-document" ID,
-// "restore-text" ID, "reimport" ENCODING NAME, "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
+// "restore-text" ID, "reimport" ENCODING NAME, "query" TEXT (as typed in the search box), "kwic-sort" KEYS
+// ("R1,R2"; "" document order), "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
 // command or bad argument.
 core::Status RunCommand(AppState& state, std::string_view name, std::string_view arg);
 

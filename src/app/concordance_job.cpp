@@ -37,6 +37,7 @@ JobState ConcordanceJob::Step(core::Deadline deadline) {
     k.sort.reset();
     k.sorted_keys = k.sorting_keys;
     k.sorted = true;
+    if (k.sort_started_ms > 0) k.sorted_ms = core::NowMs() - k.sort_started_ms;
     k.shown = k.order;
     k.filtered_word.clear();   // Update filters the new order again
     k.job_id = 0;
@@ -98,6 +99,8 @@ void UpdateConcordance(AppState& state) {
     if (k.sorting_keys != state.kwic_sort) {
         k.sorting_keys = state.kwic_sort;
         k.sort = std::make_unique<analysis::ConcordanceSort>(k.builder->result(), k.sorting_keys);
+        k.sort_started_ms = core::NowMs();
+        k.sorted_ms = -1;
         auto job = std::make_unique<ConcordanceJob>(state.kwic);
         job->Name = "Sorting the concordance";
         k.job_id = state.jobs.Add(std::move(job));

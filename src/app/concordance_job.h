@@ -28,6 +28,7 @@ struct KwicSession {
     bool built = false;                               // the build finished (lines are complete)
     bool cancelled = false;                           // the user cancelled the build: lines are partial
     double started_ms = 0, first_lines_ms = -1, built_ms = -1;   // timings (core::NowMs) for the test API
+    double sort_started_ms = 0, sorted_ms = -1;       // the latest re-sort's duration (-1 while it runs)
 
     // Sorting: `sort` runs (in the job) towards `sorting_keys`; `order` is complete for `sorted_keys`.
     std::vector<analysis::SortKey> sorting_keys, sorted_keys;

@@ -34,6 +34,7 @@ JobInfo JobQueue::Describe(const Entry& entry, JobState state) {
     info.phase = job.Progress.phase;
     info.target_path = job.TargetPath;
     info.longest_step_ms = entry.longest_step_ms;
+    info.busy_ms = entry.busy_ms;
     info.done = job.Progress.done;
     info.total = job.Progress.total;
     info.state = state;
@@ -62,7 +63,9 @@ void JobQueue::Pump(double budget_ms, AppState& state) {
         } else {
             const double step_start_ms = core::NowMs();
             result = entry.job->Step(deadline);
-            entry.longest_step_ms = std::max(entry.longest_step_ms, core::NowMs() - step_start_ms);
+            const double step_ms = core::NowMs() - step_start_ms;
+            entry.longest_step_ms = std::max(entry.longest_step_ms, step_ms);
+            entry.busy_ms += step_ms;
             if (result == JobState::Done) entry.job->Finish(state);
             if (result == JobState::Failed || result == JobState::Cancelled) entry.job->Abandon();
         }

@@ -67,6 +67,7 @@ struct JobInfo {
     JobState state = JobState::Running;
     double elapsed_ms = 0;
     double longest_step_ms = 0;     // the longest single Step (how far a step overran its budget)
+    double busy_ms = 0;             // time spent in its Steps (elapsed_ms also counts the frames between)
 };
 
 class JobQueue {
@@ -89,7 +90,7 @@ private:
         uint64_t id;
         std::unique_ptr<Job> job;
         double started_ms;
-        double longest_step_ms = 0;
+        double longest_step_ms = 0, busy_ms = 0;
         bool cancel = false;
     };
     std::deque<Entry> Running;

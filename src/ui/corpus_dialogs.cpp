@@ -50,6 +50,8 @@ void CorpusDialogs::DrawPaste(app::AppState& state) {
     RecordItemRect(state, "paste.title");
     InputStringMultiline("##paste_text", &paste_text, ImVec2(40 * em, 16 * em));
     RecordItemRect(state, "paste.text");
+    state.ui_text["paste.title"] = paste_title;
+    state.ui_text["paste.text"] = paste_text;
     if (state.corpus) {
         ImGui::Checkbox("Add to the open corpus", &paste_add_to_open);
         ImGui::SameLine();

@@ -13,6 +13,7 @@
 #include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>   // the input event queue (idle must wait until it is drained)
 #include <imgui_impl_opengl3.h>
 
 #include "app/app_state.h"
@@ -34,9 +35,11 @@ constexpr const char* kMonoPath = "/assets/ui-mono.ttf";
 
 // Frames keep coming this long after the last input (hover delays, animations settle), then rendering stops.
 constexpr double kIdleAfterMs = 500;
-// While jobs run, each frame is followed by up to this many job slices of app::kJobBudgetMs, each its own
-// browser task (input is handled between them), so a long import uses the time between frames too.
-constexpr int kJobSlicesPerFrame = 4;
+// While jobs run, the time left before the next frame is due is used too: job slices of app::kJobBudgetMs,
+// each its own browser task (input is handled between them), as long as one fits before the next display
+// refresh. Where drawing alone takes a whole refresh (software rendering) no slice runs.
+constexpr double kFrameIntervalMs = 1000.0 / 60.0;
+
 
 struct WebApp {
     app::AppState state;
@@ -49,7 +52,7 @@ struct WebApp {
     std::string command_result;
     std::string copy_text;          // what ImGui copied during the current copy event
     bool in_copy_event = false;
-    int slices_left = 0;            // job slices still allowed before the next frame
+    double frame_start_ms = 0;      // when the current frame began (job slices stop before the next)
     uint64_t attempted_generation = 0;  // the storage generation the last save was started for
 };
 
@@ -97,17 +100,21 @@ EM_JS(void, JsPostTask, (void* slice), {
     Module.corpusLensTasks.port2.postMessage(0);
 });
 
+bool SliceFits(const WebApp& a) {
+    return core::NowMs() - a.frame_start_ms + app::kJobBudgetMs < kFrameIntervalMs - 1.0;
+}
+
 void JobSlice() {
     WebApp& a = *g_app;
-    if (a.slices_left <= 0 || !a.state.jobs.Busy()) return;
-    --a.slices_left;
+    if (!a.state.jobs.Busy() || !SliceFits(a)) return;
     a.state.jobs.Pump(app::kJobBudgetMs, a.state);
-    if (a.slices_left > 0 && a.state.jobs.Busy()) JsPostTask(reinterpret_cast<void*>(&JobSlice));
+    if (a.state.jobs.Busy() && SliceFits(a)) JsPostTask(reinterpret_cast<void*>(&JobSlice));
 }
 
 void Frame() {
     WebApp& a = *g_app;
     const double start_ms = core::NowMs();
+    a.frame_start_ms = start_ms;
     const bool jobs_running = a.state.jobs.Busy();
     app::Update(a.state);
     if (jobs_running) a.last_activity_ms = start_ms;  // keep drawing progress, and the frame after the end
@@ -160,11 +167,11 @@ void Frame() {
     a.state.ready = true;
     a.state.gl_ms = core::NowMs() - gl_start_ms;
 
-    if (a.state.jobs.Busy() && !a.in_copy_event) {
-        a.slices_left = kJobSlicesPerFrame;
-        JsPostTask(reinterpret_cast<void*>(&JobSlice));
-    }
-    if (!a.in_copy_event && !a.state.jobs.Busy() && core::NowMs() - a.last_activity_ms > kIdleAfterMs) {
+    if (a.state.jobs.Busy() && !a.in_copy_event && SliceFits(a)) JsPostTask(reinterpret_cast<void*>(&JobSlice));
+    // ImGui hands queued input to widgets a little per frame when it arrives faster than frames (fast typing):
+    // stay awake until the queue is empty, or the last keys would wait for the next input.
+    const bool input_queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    if (!a.in_copy_event && !a.state.jobs.Busy() && !input_queued && core::NowMs() - a.last_activity_ms > kIdleAfterMs) {
         a.paused = true;
         a.state.idle = true;
         emscripten_pause_main_loop();
