@@ -19,16 +19,17 @@ constexpr const char* kLastOpenedFile = "last-opened";   // in the storage direc
 
 std::string LastOpenedPath(const AppState& state) { return state.storage_dir + "/" + kLastOpenedFile; }
 
-void RememberOpened(const AppState& state) {
-    if (state.storage_dir.empty() || state.corpus_path.empty()) return;
-    std::ofstream(LastOpenedPath(state), std::ios::trunc) << state.corpus_path;
-}
-
 std::string ReadLastOpened(const AppState& state) {
     std::ifstream in(LastOpenedPath(state));
     std::string path;
     std::getline(in, path);
     return path;
+}
+
+void RememberOpened(AppState& state) {
+    if (state.storage_dir.empty() || state.corpus_path.empty() || ReadLastOpened(state) == state.corpus_path) return;
+    std::ofstream(LastOpenedPath(state), std::ios::trunc) << state.corpus_path;
+    ++state.storage_generation;   // saved with the next save, so a reload reopens this corpus
 }
 
 // Opens a stored corpus and reads its document list in pieces; replaces the open corpus when done.
@@ -201,7 +202,7 @@ void ShowCorpus(AppState& state, std::shared_ptr<store::Corpus> corpus, std::str
     state.library_doc_id = state.library_loaded_id = 0;
     ++state.documents_version;
     if (state.corpus) RememberOpened(state);
-    else if (!state.storage_dir.empty()) std::remove(LastOpenedPath(state).c_str());
+    else if (!state.storage_dir.empty() && std::remove(LastOpenedPath(state).c_str()) == 0) ++state.storage_generation;
 }
 
 void CloseCorpus(AppState& state) { ShowCorpus(state, nullptr, "", "", {}); }
