@@ -45,6 +45,11 @@ void InitApp(AppState& state) {
     state.jobs.Add(MakeDemoIndexJob(state, 1));
 }
 
+void RequestDownload(AppState& state, std::string name, std::string mime, std::string content) {
+    state.last_download = name;
+    state.downloads.push_back({std::move(name), std::move(mime), std::move(content)});
+}
+
 void Defer(AppState& state, std::function<void(AppState&)> change) { state.deferred.push_back(std::move(change)); }
 
 core::Status ReimportFile(AppState& state, const std::string& name, text::Encoding encoding) {
@@ -332,6 +337,7 @@ std::string StateJson(const AppState& state) {
     w.Key("canvas"); w.BeginObject();
     w.Key("width"); w.Int(state.canvas_width); w.Key("height"); w.Int(state.canvas_height);
     w.EndObject();
+    w.Key("last_download"); w.String(state.last_download);
     w.Key("ui_text"); w.BeginObject();
     for (const auto& [name, text] : state.ui_text) { w.Key(name); w.String(text); }
     w.EndObject();

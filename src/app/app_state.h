@@ -65,6 +65,11 @@ struct AppState {
     std::string request_fetch;               // a shipped corpus the platform should fetch ("sotu" …)
     std::string fetching;                    // the shipped corpus being downloaded ("" none)
 
+    // Files to hand to the browser as downloads (Export CSV); the platform takes them after each frame.
+    struct Download { std::string name, mime, content; };
+    std::vector<Download> downloads;
+    std::string last_download;               // the name of the latest one (test API)
+
     // Changes the UI asked for, carried out by Update before the next frame (SQLite never runs in Draw).
     std::vector<std::function<void(AppState&)>> deferred;
 
@@ -151,6 +156,9 @@ inline constexpr double kJobBudgetMs = 6.0;
 // Without stored corpora (native runs, tests): queues indexing of the built-in demo corpus. The web build
 // calls OpenStorage (app/corpora.h) instead, once the browser's storage is loaded.
 void InitApp(AppState& state);
+
+// Offers `content` as a file called `name` (the browser saves it; native runs keep it in AppState).
+void RequestDownload(AppState& state, std::string name, std::string mime, std::string content);
 
 // Runs `change` in Update before the next frame (for UI actions that touch the database).
 void Defer(AppState& state, std::function<void(AppState&)> change);

@@ -2,6 +2,7 @@
 #include "app/concordance_job.h"
 
 #include "app/app_state.h"
+#include "core/table_text.h"
 
 namespace app {
 
@@ -116,35 +117,17 @@ void OpenConcordanceLine(AppState& state, const analysis::ConcordanceLine& line)
     OpenInReader(state, line.doc_id, line.byte_offset);
 }
 
-namespace {
-void AppendField(std::string& out, std::string_view field, char separator) {
-    if (separator == '\t' || field.find_first_of(",\"\n") == std::string_view::npos) { out += field; return; }
-    out += '"';
-    for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-}  // namespace
-
 std::string ConcordanceTable(const KwicSession& session, char separator) {
     std::string out;
-    for (const char* name : {"document", "left", "hit", "right"}) {
-        if (!out.empty()) out += separator;
-        out += name;
-    }
-    out += '\n';
+    for (const char* name : {"document", "left", "hit", "right"}) core::AppendTableField(out, name, separator);
+    core::EndTableRow(out);
     const analysis::Concordance* kwic = session.Lines();
     if (!kwic) return out;
     for (size_t row = 0; row < session.RowCount(); ++row) {
         const analysis::ConcordanceLine& line = kwic->lines[session.LineAt(row)];
-        AppendField(out, kwic->documents[line.document].title, separator);
-        for (const std::string* field : {&line.left, &line.hit, &line.right}) {
-            out += separator;
-            AppendField(out, *field, separator);
-        }
-        out += '\n';
+        core::AppendTableField(out, kwic->documents[line.document].title, separator);
+        for (const std::string* field : {&line.left, &line.hit, &line.right}) core::AppendTableField(out, *field, separator);
+        core::EndTableRow(out);
     }
     return out;
 }

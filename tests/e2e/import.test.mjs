@@ -103,6 +103,13 @@ test('the start page opens the shipped Lavrov pages in one click: titles, dates,
   assert.ok(s.titles.includes('Russia ready to continue cooperation with EU — Lavrov'), JSON.stringify(s.titles));
   assert.equal(s.last_error, '');
   await page.screenshot({ path: join(artifacts, 'library-lavrov.png') });
+  // Export CSV hands the browser a real file download.
+  const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'library.export')]);
+  assert.equal(download.suggestedFilename(), 'documents.csv');
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv.length, 6, csv.join('\n'));
+  assert.equal(csv[0], 'title,source,date,language,words');
+  assert.ok(csv.includes('Russia ready to continue cooperation with EU — Lavrov,TASS,--11-30,en,1285'), csv.join('\n'));
   assert.deepEqual(page.errors, []);
 });
 

@@ -141,6 +141,8 @@ void Frame() {
         a.state.request_file_picker = false;
         platform::OpenFilePicker();
     }
+    for (const app::AppState::Download& d : a.state.downloads) platform::Download(d.name, d.mime, d.content);
+    a.state.downloads.clear();
     if (!a.state.request_fetch.empty()) {
         platform::FetchShippedCorpus(a.state.request_fetch);
         a.state.request_fetch.clear();

@@ -202,6 +202,21 @@ void WriteClipboard(const std::string& utf8) { JsWriteClipboard(utf8.c_str()); }
 
 void OpenFilePicker() { JsOpenFilePicker(); }
 
+EM_JS(void, JsDownload, (const char* name, const char* mime, const char* data, int size), {
+    const blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+});
+
+void Download(const std::string& name, const std::string& mime, const std::string& content) {
+    JsDownload(name.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()));
+}
+
 EM_JS(void, JsFetchShipped, (const char* id), { Module.corpusLensFetchShipped(UTF8ToString(id)); });
 
 void FetchShippedCorpus(const std::string& id) { JsFetchShipped(id.c_str()); }

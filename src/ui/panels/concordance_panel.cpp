@@ -114,7 +114,12 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
     if (ButtonIf(rows, "Copy TSV", "No lines to copy")) ImGui::SetClipboardText(app::ConcordanceTable(*state.kwic, '\t').c_str());
     RecordItemRect(state, "kwic.copy_tsv");
     ImGui::SameLine();
-    if (ButtonIf(rows, "Copy CSV", "No lines to copy")) ImGui::SetClipboardText(app::ConcordanceTable(*state.kwic, ',').c_str());
+    if (ButtonIf(rows, "Export CSV", "No lines to export")) {
+        app::Defer(state, [](app::AppState& s) {
+            if (s.kwic) app::RequestDownload(s, "concordance.csv", "text/csv", app::ConcordanceTable(*s.kwic, ','));
+        });
+    }
+    RecordItemRect(state, "kwic.export");
 }
 
 // One strip per candidate document, a tick per hit at its position in the text; virtualised like the lines.

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/document_edits.h"
+#include "core/table_text.h"
 #include "ui/corpus_dialogs.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
@@ -19,13 +20,19 @@ namespace {
 
 enum Column { kTitle, kSource, kDate, kLanguage, kWords, kColumnCount };
 
-std::string DocumentsAsTsv(const std::vector<store::DocumentSummary>& documents, const std::vector<uint32_t>& rows) {
-    std::string tsv = "title\tsource\tdate\tlanguage\twords\n";
+// The rows shown, as TSV ('\t') or CSV (',').
+std::string DocumentsAsTable(const std::vector<store::DocumentSummary>& documents, const std::vector<uint32_t>& rows,
+                             char separator) {
+    std::string out;
+    for (const char* name : {"title", "source", "date", "language", "words"}) core::AppendTableField(out, name, separator);
+    core::EndTableRow(out);
     for (uint32_t row : rows) {
         const store::DocumentSummary& d = documents[row];
-        tsv += d.title + '\t' + d.source + '\t' + d.date + '\t' + d.lang + '\t' + std::to_string(d.word_count) + '\n';
+        for (const std::string* field : {&d.title, &d.source, &d.date, &d.lang}) core::AppendTableField(out, *field, separator);
+        core::AppendTableField(out, std::to_string(d.word_count), separator);
+        core::EndTableRow(out);
     }
-    return tsv;
+    return out;
 }
 
 // Case-insensitive for ASCII letters; other scripts match as typed.
@@ -60,9 +67,13 @@ void LibraryPanel::DrawToolbar(app::AppState& state, CorpusDialogs& dialogs) {
     InputString("##filter", "Filter title, source, date…", &filter);
     RecordItemRect(state, "library.filter");
     ImGui::SameLine();
-    if (ImGui::Button("Copy table")) ImGui::SetClipboardText(DocumentsAsTsv(state.documents, rows).c_str());
+    if (ImGui::Button("Copy table")) ImGui::SetClipboardText(DocumentsAsTable(state.documents, rows, '\t').c_str());
     RecordItemRect(state, "library.copy");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the rows shown as tab-separated text (pastes into spreadsheets)");
+    ImGui::SameLine();
+    if (ImGui::Button("Export CSV"))
+        app::RequestDownload(state, "documents.csv", "text/csv", DocumentsAsTable(state.documents, rows, ','));
+    RecordItemRect(state, "library.export");
     ImGui::SameLine();
     const bool busy = state.jobs.Busy();
     if (ButtonIf(!busy, "Add files…", "Wait for the running job, or cancel it in the status bar")) {

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "ui/query_box.h"
+#include "core/table_text.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
 
@@ -14,16 +15,22 @@ namespace ui {
 
 namespace {
 
-std::string ResultsAsTsv(const analysis::SearchResults& results) {
-    std::string tsv = "rank\ttitle\tsnippet\n";
+// The hits listed, as TSV ('\t') or CSV (','): rank, title, snippet (highlight markers removed).
+std::string ResultsAsTable(const analysis::SearchResults& results, char separator) {
+    std::string out;
+    for (const char* name : {"rank", "title", "snippet"}) core::AppendTableField(out, name, separator);
+    core::EndTableRow(out);
     int rank = 0;
     for (const store::SearchHit& hit : results.hits) {
         std::string snippet;
         for (char c : hit.snippet)
-            if (c != store::kHighlightBegin && c != store::kHighlightEnd) snippet += c == '\t' || c == '\n' ? ' ' : c;
-        tsv += std::to_string(++rank) + '\t' + hit.title + '\t' + snippet + '\n';
+            if (c != store::kHighlightBegin && c != store::kHighlightEnd) snippet += c;
+        core::AppendTableField(out, std::to_string(++rank), separator);
+        core::AppendTableField(out, hit.title, separator);
+        core::AppendTableField(out, snippet, separator);
+        core::EndTableRow(out);
     }
-    return tsv;
+    return out;
 }
 
 // A bar chart of document counts, bars side by side (`vertical`) or one row per key; returns the clicked
@@ -135,8 +142,12 @@ void SearchPanel::Draw(app::AppState& state) {
     RecordItemRect(state, "search.count");
     ImGui::SameLine();
     if (ButtonIf(!state.results.hits.empty(), "Copy results (TSV)", "Nothing to copy"))
-        ImGui::SetClipboardText(ResultsAsTsv(state.results).c_str());
+        ImGui::SetClipboardText(ResultsAsTable(state.results, '\t').c_str());
     RecordItemRect(state, "search.copy");
+    ImGui::SameLine();
+    if (ButtonIf(!state.results.hits.empty(), "Export CSV", "Nothing to export"))
+        app::Defer(state, [](app::AppState& s) { app::RequestDownload(s, "search.csv", "text/csv", ResultsAsTable(s.results, ',')); });
+    RecordItemRect(state, "search.export");
     DrawCharts(state);
     ImGui::Spacing();
     ImGui::BeginChild("hits");
