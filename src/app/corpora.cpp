@@ -133,12 +133,12 @@ void OpenStorage(AppState& state, std::string dir, std::string_view requested) {
 
 std::string NewCorpusPath(const AppState& state) {
     if (state.storage_dir.empty()) return "";
+    const std::vector<JobInfo> jobs = state.jobs.Snapshot();   // a running import may be about to create one
     for (int n = 1;; ++n) {
         std::string path = state.storage_dir + "/corpus-" + std::to_string(n) + kCorpusExtension;
         std::error_code error;
         bool taken = std::filesystem::exists(path, error) || std::filesystem::exists(path + ".partial", error);
-        for (const JobInfo& job : state.jobs.Snapshot())   // a running import may be about to create it
-            taken = taken || (job.state == JobState::Running && job.target_path == path);
+        for (const JobInfo& job : jobs) taken = taken || (job.state == JobState::Running && job.target_path == path);
         if (!taken) return path;
     }
 }

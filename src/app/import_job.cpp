@@ -25,15 +25,11 @@ JobState ImportJob::Step(core::Deadline deadline) {
         const ImportFile& file = Files[Next++];
         std::error_code error;
         const uintmax_t size = std::filesystem::file_size(file.path, error);
-        std::ifstream in(file.path, std::ios::binary);
-        if (!error && Importer.RefuseIfTooLarge(file.name, size)) {
-            // refused unread
-        } else if (!in) {
-            Importer.AddFile(file.name, std::string_view());  // reported as empty; the file could not be read
-        } else {
+        if (error || !Importer.RefuseIfTooLarge(file.name, size)) {   // too large: refused unread
+            std::ifstream in(file.path, std::ios::binary);
             std::ostringstream bytes;
-            bytes << in.rdbuf();
-            Importer.AddFile(file.name, bytes.str());
+            if (in) bytes << in.rdbuf();
+            Importer.AddFile(file.name, bytes.str());   // a file that could not be read is reported as empty
         }
         Progress.done = static_cast<int64_t>(Next);
     }

@@ -159,9 +159,10 @@ bool Importer::RefuseIfTooLarge(std::string_view name, uint64_t size) {
 
 void Importer::AddText(std::string_view name, std::string_view bytes, int depth) {
     std::string where(name);
-    if (depth == 0 ? RefuseIfTooLarge(name, bytes.size()) : bytes.size() > Options.max_file_bytes) {
-        if (depth > 0) Report.refused.push_back({where, "the entry is " + FormatBytes(bytes.size()) + "; the limit is " +
-                                                            FormatBytes(Options.max_file_bytes)});
+    if (bytes.size() > Options.max_file_bytes) {
+        if (depth == 0) RefuseIfTooLarge(name, bytes.size());
+        else Report.refused.push_back({where, "the entry is " + FormatBytes(bytes.size()) + "; the limit is " +
+                                                  FormatBytes(Options.max_file_bytes)});
         return;
     }
     if (bytes.empty()) { Report.refused.push_back({where, "the file is empty"}); return; }

@@ -24,6 +24,8 @@ void MutedTextWrapped(const char* text);
 // ImGui text fields editing a std::string (grown as the user types). `size.x` ≤ 0: the available width.
 bool InputString(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
 bool InputStringMultiline(const char* label, std::string* text, ImVec2 size, ImGuiInputTextFlags flags = 0);
+// Why a button that starts work is greyed out while a job runs.
+inline constexpr const char* kBusyReason = "Wait for the running job, or cancel it in the status bar";
 // A button that is greyed out and does nothing when `enabled` is false; its tooltip says why.
 bool ButtonIf(bool enabled, const char* label, const char* why_not = nullptr);
 

@@ -76,13 +76,13 @@ void LibraryPanel::DrawToolbar(app::AppState& state, CorpusDialogs& dialogs) {
     RecordItemRect(state, "library.export");
     ImGui::SameLine();
     const bool busy = state.jobs.Busy();
-    if (ButtonIf(!busy, "Add files…", "Wait for the running job, or cancel it in the status bar")) {
+    if (ButtonIf(!busy, "Add files…", kBusyReason)) {
         state.picker_target = app::ImportTarget::OpenCorpus;
         state.request_file_picker = true;
     }
     RecordItemRect(state, "library.add_files");
     ImGui::SameLine();
-    if (ButtonIf(!busy, "Paste text…", "Wait for the running job, or cancel it in the status bar")) dialogs.open_paste = true;
+    if (ButtonIf(!busy, "Paste text…", kBusyReason)) dialogs.open_paste = true;
     RecordItemRect(state, "library.paste");
 
     if (!state.import_report.empty()) {
@@ -271,7 +271,7 @@ void LibraryPanel::DrawReimport(app::AppState& state) {
     }
     RecordItemRect(state, "details.encoding");
     ImGui::SameLine();
-    if (ButtonIf(!state.jobs.Busy(), "Re-import", "Wait for the running job")) {
+    if (ButtonIf(!state.jobs.Busy(), "Re-import", kBusyReason)) {
         app::Defer(state, [name = file->name, encoding = kEncodings[reimport_encoding]](app::AppState& s) {
             if (core::Status st = app::ReimportFile(s, name, encoding); !st.ok()) s.last_error = st.message();
         });

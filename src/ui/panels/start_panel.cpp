@@ -33,7 +33,7 @@ void StartPanel::Draw(app::AppState& state, CorpusDialogs& dialogs, ImFont* head
         ImGui::TextUnformatted(shipped.name);
         MutedTextWrapped(shipped.description);
         ImGui::PopTextWrapPos();
-        if (ButtonIf(!busy, "Open", "Wait for the running job, or cancel it in the status bar")) app::OpenShipped(state, shipped.id);
+        if (ButtonIf(!busy, "Open", kBusyReason)) app::OpenShipped(state, shipped.id);
         RecordItemRect(state, (std::string("start.") + shipped.id).c_str());
         ImGui::EndGroup();
         ImGui::PopID();
