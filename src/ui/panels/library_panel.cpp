@@ -159,6 +159,8 @@ void LibraryPanel::DrawTable(app::AppState& state, float height) {
                 state.library_doc_id = doc.id;
                 if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app::OpenInReader(state, doc.id);
             }
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))   // long titles are cut by the column
+                ImGui::SetTooltip("%s\nclick for details, double-click to read", doc.title.c_str());
             if (row == 0) RecordItemRect(state, "library.first_row");
             ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.source.c_str());
             ImGui::TableNextColumn(); ImGui::TextUnformatted(DisplayDate(doc.date).c_str());
