@@ -223,7 +223,10 @@ platform::PageCallbacks MakePageCallbacks() {
         WebApp& a = *g_app;
         a.in_copy_event = true;
         a.copy_text.clear();
-        Frame();  // handle the Ctrl+C / Ctrl+X that triggered this event now, inside the event
+        // Handle the Ctrl+C / Ctrl+X that triggered this event now, inside the event: as many frames as it
+        // takes ImGui to hand over the keys queued before it (a Ctrl+A pressed just before, say).
+        Frame();
+        for (int i = 0; i < 8 && a.copy_text.empty() && ImGui::GetCurrentContext()->InputEventsQueue.Size > 0; ++i) Frame();
         a.in_copy_event = false;
         return a.copy_text.empty() ? nullptr : a.copy_text.c_str();
     };
