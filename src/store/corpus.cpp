@@ -96,8 +96,9 @@ core::Result<Corpus> Corpus::Init(Database db, bool may_create) {
     if (core::Status s = corpus.Migrate(may_create); !s.ok()) return s;
     struct { std::unique_ptr<Statement>* target; const char* sql; } statements[] = {
         {&corpus.InsertDocument,
-         "INSERT INTO documents(title, source, date, lang, author, url, text, imported_from, word_count, "
-         "original_text, import_notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+         "INSERT INTO documents(title, source, date, lang, author, url, text, imported_from, "
+         "original_text, import_notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+        {&corpus.SetWordCount, "UPDATE documents SET word_count = ?2 WHERE id = ?1"},
         {&corpus.InsertFts, "INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)"},
         {&corpus.InsertField, "INSERT INTO fields(doc_id, position, key, value) VALUES (?1, ?2, ?3, ?4)"},
         {&corpus.InsertDocTerm, "INSERT INTO doc_terms(doc_id, term_id, count) VALUES (?1, ?2, ?3)"},
@@ -206,6 +207,11 @@ core::Result<bool> Corpus::SaveWordCounts(core::Deadline deadline) {
     return true;
 }
 
+core::Status Corpus::FlushIndex() {
+    // FTS5 writes what it holds in memory whenever a savepoint opens (fts5SavepointMethod).
+    return Db->Exec("SAVEPOINT flush_index; RELEASE flush_index;");
+}
+
 core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
     if (sqlite3_get_autocommit(Db->handle())) {
         // Not inside Begin/Commit: make this document its own transaction.
@@ -225,12 +231,13 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
     st.BindText(6, doc.url);
     st.BindText(7, doc.text);
     st.BindText(8, doc.imported_from);
-    st.BindInt64(9, doc.word_count);
-    st.BindText(10, doc.original_text);
-    st.BindText(11, doc.import_notes);
+    st.BindText(9, doc.original_text);
+    st.BindText(10, doc.import_notes);
     if (auto row = st.Step(); !row.ok()) return core::Error(row.status().code(), "adding document: " + row.status().message());
     int64_t id = sqlite3_last_insert_rowid(Db->handle());
-    if (auto words = IndexText(id, doc.title, doc.text); !words.ok()) return words.status();
+    auto words = IndexText(id, doc.title, doc.text);
+    if (!words.ok()) return words.status();
+    if (core::Status s = StoreWordCount(id, *words); !s.ok()) return s;
 
     Statement& field = *InsertField;
     for (size_t i = 0; i < doc.fields.size(); ++i) {
@@ -242,6 +249,15 @@ core::Result<int64_t> Corpus::AddDocument(const DocumentInput& doc) {
         if (auto row = field.Step(); !row.ok()) return core::Error(row.status().code(), "saving metadata: " + row.status().message());
     }
     return id;
+}
+
+core::Status Corpus::StoreWordCount(int64_t id, int64_t words) {
+    Statement& st = *SetWordCount;
+    st.Reset();
+    st.BindInt64(1, id);
+    st.BindInt64(2, words);
+    auto row = st.Step();
+    return row.ok() ? core::Status::Ok() : core::Error(row.status().code(), "saving the word count: " + row.status().message());
 }
 
 core::Result<int64_t> Corpus::IndexText(int64_t id, std::string_view title, std::string_view text) {
@@ -401,12 +417,7 @@ core::Status Corpus::RestoreOriginalText(int64_t id) {
         if (auto r = update->Step(); !r.ok()) return r.status();
         auto words = IndexText(id, title, original);
         if (!words.ok()) return words.status();
-        auto count = Db->Prepare("UPDATE documents SET word_count = ?2 WHERE id = ?1");
-        if (!count.ok()) return count.status();
-        count->BindInt64(1, id);
-        count->BindInt64(2, *words);
-        auto r = count->Step();
-        return r.ok() ? core::Status::Ok() : r.status();
+        return StoreWordCount(id, *words);
     });
 }
 

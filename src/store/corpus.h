@@ -35,7 +35,6 @@ struct DocumentInput {
     std::string author;
     std::string url;
     std::string text;       // valid UTF-8
-    int64_t word_count = 0; // tokens in text, as counted by text::Tokenizer (the caller counts)
     std::string imported_from;
     std::string original_text;  // the text before import trimmed furniture; empty when nothing was trimmed
     std::string import_notes;   // the import report for this document, one line per note
@@ -105,9 +104,12 @@ public:
     // Writes this transaction's word statistics (which Commit would otherwise write all at once) until
     // `deadline`; true when all are written. Lets a job spread that work over frames before it commits.
     core::Result<bool> SaveWordCounts(core::Deadline deadline);
+    // Writes the full-text index's pending entries (which Commit would otherwise write), inside the
+    // transaction: another piece of a commit a job can do in a step of its own.
+    core::Status FlushIndex();
 
-    // Adds a document and indexes it: full-text search (FTS5) and the bag of words (terms, doc_terms).
-    // Returns its id. Inside Begin/Commit many documents cost one transaction; outside, each is its own.
+    // Adds a document and indexes it: full-text search (FTS5) and the bag of words (terms, doc_terms). Its
+    // word count is the number of tokens indexed (so every view counts words alike). Returns its id. Inside Begin/Commit many documents cost one transaction; outside, each is its own.
     core::Result<int64_t> AddDocument(const DocumentInput& doc);
     // Edits. Each keeps full-text search and the bag of words consistent; inside Begin/Commit they join the
     // transaction, outside each is its own.
@@ -186,10 +188,11 @@ private:
     // Adds a document's title and text to FTS5 and its words to the bag of words; returns the word count.
     // UnindexText takes out what IndexText put in (read back from the stored row).
     core::Result<int64_t> IndexText(int64_t id, std::string_view title, std::string_view text);
+    core::Status StoreWordCount(int64_t id, int64_t words);
     core::Status UnindexText(int64_t id);
 
     std::unique_ptr<Database> Db;   // heap-held so prepared statements stay valid when Corpus moves
-    std::unique_ptr<Statement> InsertDocument, InsertFts, InsertField, InsertDocTerm, UpsertTerm;
+    std::unique_ptr<Statement> InsertDocument, SetWordCount, InsertFts, InsertField, InsertDocTerm, UpsertTerm;
     std::unique_ptr<Terms> TermTable = std::make_unique<Terms>();
     std::unique_ptr<TokenSink> Sink = std::make_unique<TokenSink>();   // FTS5's tokens, for the bag of words
     std::unordered_map<int64_t, int64_t> TextCounts;                   // scratch: term id → count in one text

@@ -23,15 +23,15 @@ bool EndsSentence(std::string_view line) {
 }
 
 // Prose: a line a reader would call a sentence or paragraph.
-bool IsProse(std::string_view line) { return WordCount(line) >= 8 && EndsSentence(line); }
+bool IsProse(std::string_view line) { return WordCount(line, 8) >= 8 && EndsSentence(line); }
 
 // What a line at the top or bottom of a page is, if furniture; "" if content.
 std::string EdgeReason(std::string_view line, bool at_bottom) {
     if (IsFurnitureLine(line)) return "navigation or page furniture";
     if (IsAllCapsLine(line)) return "site masthead";
-    if (WordCount(line) <= 3 && line.back() == ':' ) return "page label";
-    if (WordCount(line) <= 2 && !EndsSentence(line) && line.size() <= 24) return "navigation or page furniture";
-    if (at_bottom && WordCount(line) <= 6 && !EndsSentence(line)) return "list of links after the article";
+    if (WordCount(line, 4) <= 3 && line.back() == ':' ) return "page label";
+    if (WordCount(line, 3) <= 2 && !EndsSentence(line) && line.size() <= 24) return "navigation or page furniture";
+    if (at_bottom && WordCount(line, 7) <= 6 && !EndsSentence(line)) return "list of links after the article";
     return "";
 }
 
@@ -43,7 +43,7 @@ void FurnitureTrimmer::AddDocument(std::string_view text, std::string_view site)
     std::set<std::string_view> seen;
     for (std::string_view raw : SplitLines(text)) {
         std::string_view line = TrimLine(raw);
-        if (WordCount(line) < 3 || !seen.insert(line).second) continue;
+        if (WordCount(line, 3) < 3 || !seen.insert(line).second) continue;
         auto it = s.line_documents.find(line);
         if (it == s.line_documents.end()) s.line_documents.emplace(std::string(line), 1);
         else ++it->second;

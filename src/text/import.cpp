@@ -13,7 +13,6 @@
 #include "text/html.h"
 #include "text/jsonl.h"
 #include "text/metadata.h"
-#include "text/tokenizer.h"
 
 namespace text {
 
@@ -85,43 +84,98 @@ void SetField(ImportedDocument& doc, const std::string& field, std::string value
     else if (field == "url") doc.url = std::move(value);
 }
 
-// Text with runs of white space collapsed: what "the same text" means for exact duplicates.
-std::string Collapsed(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool space = false;
-    for (char c : text) {
-        if (std::isspace(static_cast<unsigned char>(c))) { space = !out.empty(); continue; }
-        if (space) out += ' ';
-        out += c;
-        space = false;
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// A text read with runs of white space collapsed to one space and none at either end: what "the same text"
+// means for exact duplicates. Reads in place, a byte at a time (no copy of the text).
+class CollapsedText {
+public:
+    explicit CollapsedText(std::string_view text) : Text(text) {}
+    // The next byte, or -1 at the end.
+    int Next() {
+        while (At < Text.size()) {
+            char c = Text[At];
+            if (IsSpaceByte(c)) { Space = Started; ++At; continue; }
+            if (Space) { Space = false; return ' '; }
+            ++At;
+            Started = true;
+            return static_cast<unsigned char>(c);
+        }
+        return -1;
     }
-    return out;
+private:
+    std::string_view Text;
+    size_t At = 0;
+    bool Space = false, Started = false;
+};
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+
+uint64_t CollapsedHash(std::string_view text) {
+    CollapsedText t(text);
+    uint64_t h = kFnvOffset;
+    for (int c = t.Next(); c >= 0; c = t.Next()) h = (h ^ static_cast<uint64_t>(c)) * kFnvPrime;
+    return h;
+}
+
+bool SameCollapsed(std::string_view a, std::string_view b) {
+    CollapsedText x(a), y(b);
+    for (;;) {
+        int c = x.Next();
+        if (c != y.Next()) return false;
+        if (c < 0) return true;
+    }
+}
+
+uint64_t Mix(uint64_t h) {   // splitmix64's finaliser: min-hashing needs every bit well spread
+    h ^= h >> 30; h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27; h *= 0x94d049bb133111ebull;
+    return h ^ (h >> 31);
 }
 
 // The k smallest hashes of a document's 5-word shingles: two sketches' overlap estimates the documents'
-// Jaccard similarity (Broder's bottom-k MinHash).
-// Counts the words on the way (one tokenizer pass serves both).
+// Jaccard similarity (Broder's bottom-k MinHash). Words here are runs of ASCII letters and digits and of
+// non-ASCII bytes, ASCII folded to lower case: cruder than the tokenizer, and enough to see that two texts
+// share their wording, at a fraction of its cost (the texts are tokenized properly once, when indexed).
 constexpr size_t kSketchSize = 64;
-std::vector<uint64_t> Sketch(std::string_view text, Tokenizer& tok, int64_t* word_count) {
-    std::vector<std::string> words;
-    tok.Reset(text);
-    Token t;
-    while (tok.Next(&t)) words.push_back(t.norm);
-    *word_count = static_cast<int64_t>(words.size());
+std::vector<uint64_t> Sketch(std::string_view text) {
     std::vector<uint64_t> hashes;
-    for (size_t i = 0; i + 5 <= words.size(); ++i) {
-        uint64_t h = 1469598103934665603ull;
-        for (size_t k = i; k < i + 5; ++k) {
-            for (char c : words[k]) { h ^= static_cast<unsigned char>(c); h *= 1099511628211ull; }
-            h ^= 0xff; h *= 1099511628211ull;
+    uint64_t window[5] = {}, word = kFnvOffset;
+    size_t words = 0;
+    bool in_word = false;
+    auto end_word = [&] {
+        window[words++ % 5] = word;
+        word = kFnvOffset;
+        if (words < 5) return;
+        uint64_t shingle = kFnvOffset;
+        for (size_t k = words - 5; k < words; ++k) shingle = (shingle ^ window[k % 5]) * kFnvPrime;
+        hashes.push_back(Mix(shingle));
+    };
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')) {
+            if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + ('a' - 'A'));
+            word = (word ^ u) * kFnvPrime;
+            in_word = true;
+        } else if (in_word) {
+            end_word();
+            in_word = false;
         }
-        hashes.push_back(h);
     }
-    std::sort(hashes.begin(), hashes.end());
-    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-    if (hashes.size() > kSketchSize) hashes.resize(kSketchSize);
-    return hashes;
+    if (in_word) end_word();
+    // The smallest few times k first (linear), sorted; all of them only if repeats leave fewer than k distinct.
+    auto bottom = [](std::vector<uint64_t> v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        if (v.size() > kSketchSize) v.resize(kSketchSize);
+        return v;
+    };
+    if (hashes.size() > 4 * kSketchSize) {
+        std::nth_element(hashes.begin(), hashes.begin() + 4 * kSketchSize, hashes.end());
+        std::vector<uint64_t> smallest = bottom({hashes.begin(), hashes.begin() + 4 * kSketchSize});
+        if (smallest.size() == kSketchSize) return smallest;
+    }
+    return bottom(std::move(hashes));
 }
 
 double SketchSimilarity(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
@@ -138,7 +192,7 @@ double SketchSimilarity(const std::vector<uint64_t>& a, const std::vector<uint64
     return static_cast<double>(both) / static_cast<double>(seen);
 }
 
-constexpr size_t kNearDuplicateMaxDocuments = 5000;   // pairwise comparison beyond this is left to a job
+constexpr size_t kNearDuplicateMaxDocuments = 5000;   // the pairs grow with the square: beyond this, too slow
 
 }  // namespace
 
@@ -149,18 +203,26 @@ void Importer::AddFile(std::string_view name, std::string_view bytes) {
     AddText(name, bytes, 0);
 }
 
+std::string Importer::TooLarge(uint64_t size) const {
+    return "the file is " + FormatBytes(size) + "; the limit is " + FormatBytes(Options.max_file_bytes) +
+           " per file (split it into smaller files, e.g. one per document)";
+}
+
 bool Importer::RefuseIfTooLarge(std::string_view name, uint64_t size) {
     if (size <= Options.max_file_bytes) return false;
-    Report.refused.push_back({std::string(name), "the file is " + FormatBytes(size) + "; the limit is " +
-                                                     FormatBytes(Options.max_file_bytes) +
-                                                     " per file (split it into smaller files, e.g. one per document)"});
+    Refuse(name, TooLarge(size));
     return true;
+}
+
+void Importer::Refuse(std::string_view name, std::string message) {
+    ++Report.files;
+    Report.refused.push_back({std::string(name), std::move(message)});
 }
 
 void Importer::AddText(std::string_view name, std::string_view bytes, int depth) {
     std::string where(name);
     if (bytes.size() > Options.max_file_bytes) {
-        if (depth == 0) RefuseIfTooLarge(name, bytes.size());
+        if (depth == 0) Report.refused.push_back({where, TooLarge(bytes.size())});
         else Report.refused.push_back({where, "the entry is " + FormatBytes(bytes.size()) + "; the limit is " +
                                                   FormatBytes(Options.max_file_bytes)});
         return;
@@ -328,18 +390,18 @@ void Importer::Finish() {
 }
 
 // Phases, each a loop over the documents from a cursor: guessed metadata; furniture (every page of a site
-// first, then each trimmed); word counts and sketches; then duplicates, at once (comparing fingerprints).
+// first, then each trimmed); fingerprints; exact duplicates (skipped); near duplicates (pairs compared, a row
+// per step).
 bool Importer::FinishStep(core::Deadline deadline) {
     // Pages of one known source are compared with each other; a document whose source is unknown is a site
     // of its own (pooling unknown sources would trim whatever unrelated files happen to share).
     auto site = [](const ImportedDocument& doc) { return doc.source.empty() ? "\x01" + doc.imported_from : doc.source; };
-    auto next_phase = [&](FinishPhase phase) { Phase = phase; Cursor = 0; };
-    while (!deadline.Expired()) {
-        if (Phase != FinishPhase::Duplicates && Cursor >= Documents.size()) {
-            next_phase(static_cast<FinishPhase>(static_cast<int>(Phase) + 1));
-            if (Phase == FinishPhase::AddToTrimmer && !Options.trim_furniture) next_phase(FinishPhase::Sketch);
+    for (bool worked = false; Phase != FinishPhase::Done; worked = true) {
+        if (Cursor >= Documents.size()) {
+            NextPhase();
             continue;
         }
+        if (worked && deadline.Expired()) return false;   // at least one document per call: always progress
         switch (Phase) {
         case FinishPhase::Guess: {   // guessed metadata, for what the file did not say
             ImportedDocument& doc = Documents[Cursor];
@@ -364,62 +426,70 @@ bool Importer::FinishStep(core::Deadline deadline) {
             doc.text = std::move(r.text);
             break;
         }
-        case FinishPhase::Sketch: {   // word counts and near-duplicate sketches, in one tokenizer pass
-            ImportedDocument& doc = Documents[Cursor++];
-            Sketches.push_back(Sketch(doc.text, Words, &doc.word_count));
+        case FinishPhase::Fingerprint: {
+            const std::string& text = Documents[Cursor++].text;
+            Fingerprints.push_back({.text_hash = CollapsedHash(text), .sketch = Sketch(text)});
             break;
         }
-        case FinishPhase::Duplicates:
-            FinishDuplicates();
-            return true;
+        case FinishPhase::Duplicates: {   // the first of equal texts stays; the others are marked, dropped after
+            Fingerprint& print = Fingerprints[Cursor];
+            std::vector<size_t>& same_hash = ByTextHash[print.text_hash];
+            for (size_t kept : same_hash)
+                if (SameCollapsed(Documents[kept].text, Documents[Cursor].text)) {
+                    Report.duplicates.push_back(Documents[Cursor].imported_from + ": the same text as " +
+                                                Documents[kept].imported_from + " (skipped)");
+                    print.duplicate = true;
+                    break;
+                }
+            if (!print.duplicate) same_hash.push_back(Cursor);
+            ++Cursor;
+            break;
         }
-    }
-    return false;
-}
-
-void Importer::FinishDuplicates() {
-    std::vector<std::vector<uint64_t>>& sketches = Sketches;
-    // Exact duplicates are skipped (the first one stays); near duplicates are flagged.
-    std::unordered_map<size_t, std::vector<size_t>> by_hash;
-    std::vector<ImportedDocument> kept;
-    std::vector<std::vector<uint64_t>> kept_sketches;
-    std::vector<std::string> kept_collapsed;
-    for (size_t d = 0; d < Documents.size(); ++d) {
-        ImportedDocument& doc = Documents[d];
-        std::string collapsed = Collapsed(doc.text);
-        size_t h = std::hash<std::string>()(collapsed);
-        bool duplicate = false;
-        for (size_t k : by_hash[h])
-            if (kept_collapsed[k] == collapsed) {
-                Report.duplicates.push_back(doc.imported_from + ": the same text as " + kept[k].imported_from + " (skipped)");
-                duplicate = true;
-                break;
-            }
-        if (duplicate) continue;
-        by_hash[h].push_back(kept.size());
-        kept_collapsed.push_back(std::move(collapsed));
-        kept.push_back(std::move(doc));
-        kept_sketches.push_back(std::move(sketches[d]));
-    }
-    Documents = std::move(kept);
-    sketches = std::move(kept_sketches);
-    if (Documents.size() <= kNearDuplicateMaxDocuments) {
-        for (size_t a = 0; a < Documents.size(); ++a)
+        case FinishPhase::NearDuplicates: {   // flagged, not removed
+            const size_t a = Cursor++;
             for (size_t b = a + 1; b < Documents.size(); ++b) {
-                double similarity = SketchSimilarity(sketches[a], sketches[b]);
+                double similarity = SketchSimilarity(Fingerprints[a].sketch, Fingerprints[b].sketch);
                 if (similarity < 0.5) continue;
                 char buf[64];
                 std::snprintf(buf, sizeof buf, " share about %.0f%% of their wording", similarity * 100);
-                std::string line = Documents[a].imported_from + " and " + Documents[b].imported_from + buf;
-                Report.near_duplicates.push_back(line);
+                Report.near_duplicates.push_back(Documents[a].imported_from + " and " + Documents[b].imported_from + buf);
                 Documents[a].notes.push_back("near duplicate of " + Documents[b].imported_from);
                 Documents[b].notes.push_back("near duplicate of " + Documents[a].imported_from);
             }
-    } else {
-        Report.near_duplicates.push_back("not checked: more than " + std::to_string(kNearDuplicateMaxDocuments) + " documents");
+            break;
+        }
+        case FinishPhase::Done: break;
+        }
     }
-    HasTitle.clear(); HasDate.clear(); HasSource.clear(); HasLang.clear();
-    Sketches.clear();
+    return true;
+}
+
+void Importer::NextPhase() {
+    if (Phase == FinishPhase::Duplicates) {   // drop the duplicates found
+        size_t kept = 0;
+        for (size_t d = 0; d < Documents.size(); ++d) {
+            if (Fingerprints[d].duplicate) continue;
+            if (kept != d) {
+                Documents[kept] = std::move(Documents[d]);
+                Fingerprints[kept] = std::move(Fingerprints[d]);
+            }
+            ++kept;
+        }
+        Documents.resize(kept);
+        Fingerprints.resize(kept);
+        ByTextHash.clear();
+    }
+    Phase = static_cast<FinishPhase>(static_cast<int>(Phase) + 1);
+    Cursor = 0;
+    if (Phase == FinishPhase::AddToTrimmer && !Options.trim_furniture) Phase = FinishPhase::Fingerprint;
+    if (Phase == FinishPhase::NearDuplicates && Documents.size() > kNearDuplicateMaxDocuments) {
+        Report.near_duplicates.push_back("not checked: more than " + std::to_string(kNearDuplicateMaxDocuments) + " documents");
+        Phase = FinishPhase::Done;
+    }
+    if (Phase == FinishPhase::Done) {
+        HasTitle.clear(); HasDate.clear(); HasSource.clear(); HasLang.clear();
+        Fingerprints.clear();
+    }
 }
 
 }  // namespace text

@@ -5,7 +5,7 @@
 //
 //     text::Importer importer;
 //     importer.AddFile("speeches.zip", bytes);     // any number of files; problems go to the report
-//     importer.Finish();                            // metadata, trimming, word counts, duplicates
+//     importer.Finish();                            // metadata, trimming, duplicates
 //     for (auto& doc : importer.documents()) store(doc);
 //     show(importer.report());
 #pragma once
@@ -13,13 +13,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/deadline.h"
 #include "text/decode.h"
 #include "text/furniture.h"
-#include "text/tokenizer.h"
 #include "text/zip.h"
 
 namespace text {
@@ -39,7 +39,6 @@ struct ImportedDocument {
     std::string imported_from;              // "speeches.zip/1790.txt", "speeches.csv, line 12"
     std::vector<std::pair<std::string, std::string>> fields;   // other metadata columns, in file order
     std::vector<std::string> notes;         // this document's import report (encoding, guesses, trimmed lines)
-    int64_t word_count = 0;
 };
 
 struct ImportProblem {
@@ -62,10 +61,13 @@ public:
     // becomes an entry in report().refused with a message a user can act on.
     void AddFile(std::string_view name, std::string_view bytes);
     // Completes the documents: guessed metadata where the file gave none, furniture trimmed (lines repeated
-    // across pages of one source need all documents, hence a separate step), word counts, duplicates.
+    // across pages of one source need all documents, hence a separate step), duplicates. (Words are counted
+    // where they are indexed, by the store.)
     // Refuses a file of `size` bytes (counted as given) when it exceeds the limit, so callers can check before
     // reading it into memory; returns true when refused.
     bool RefuseIfTooLarge(std::string_view name, uint64_t size);
+    // Counts a file the caller could not read, with the reason a user is shown.
+    void Refuse(std::string_view name, std::string message);
     // Call once, after the last AddFile.
     void Finish();
     // Finish in pieces: does its work until `deadline` and returns true when all is done (an import job calls
@@ -82,19 +84,25 @@ private:
                   const std::vector<std::vector<std::string>>& rows, const std::vector<int>& lines, int text_column,
                   const char* line_word);
 
-    void FinishDuplicates();
+    void NextPhase();
+    std::string TooLarge(uint64_t size) const;   // the refusal's message
 
     ImportOptions Options;
     std::vector<ImportedDocument> Documents;
     std::vector<bool> HasTitle, HasDate, HasSource, HasLang;   // per document: given by the file itself
     ImportReport Report;
     // FinishStep's cursor and what it builds
-    enum class FinishPhase { Guess, AddToTrimmer, Trim, Sketch, Duplicates };
+    enum class FinishPhase { Guess, AddToTrimmer, Trim, Fingerprint, Duplicates, NearDuplicates, Done };
     FinishPhase Phase = FinishPhase::Guess;
     size_t Cursor = 0;
     FurnitureTrimmer Trimmer;
-    Tokenizer Words;
-    std::vector<std::vector<uint64_t>> Sketches;
+    struct Fingerprint {
+        uint64_t text_hash = 0;             // of the text with white space collapsed (exact duplicates)
+        std::vector<uint64_t> sketch;       // bottom-k shingle hashes (near duplicates)
+        bool duplicate = false;
+    };
+    std::vector<Fingerprint> Fingerprints;
+    std::unordered_map<uint64_t, std::vector<size_t>> ByTextHash;   // text_hash → documents kept with it
 };
 
 }  // namespace text

@@ -5,11 +5,16 @@
 
 namespace text {
 
+namespace {
+// std::isspace for ASCII, without the locale lookup (these helpers run over every line of every import).
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
 std::string_view TrimLine(std::string_view s) {
     for (;;) {
-        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+        if (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
         else if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-        else if (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+        else if (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
         else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
         else return s;
     }
@@ -29,12 +34,12 @@ std::vector<std::string_view> SplitLines(std::string_view text, size_t max_lines
     return lines;
 }
 
-int WordCount(std::string_view line) {
+int WordCount(std::string_view line, int limit) {
     int words = 0;
     bool in_word = false;
     for (char c : line) {
-        bool space = std::isspace(static_cast<unsigned char>(c));
-        if (!space && !in_word) ++words;
+        bool space = IsSpace(c);
+        if (!space && !in_word && ++words == limit) break;
         in_word = !space;
     }
     return words;
@@ -47,7 +52,7 @@ bool IsAllCapsLine(std::string_view line) {
         if (std::islower(u)) return false;
         letters += std::isupper(u) != 0;
     }
-    return letters >= 6 && WordCount(line) >= 2;
+    return letters >= 6 && WordCount(line, 2) >= 2;
 }
 
 }  // namespace text

@@ -114,14 +114,28 @@ test('typed non-ASCII text lands in the field, and copy/paste round-trip through
   assert.deepEqual(page.errors, []);
 });
 
+// Moves the pointer a little every 50 ms until the returned function is called: a user at the page.
+function keepPointerMoving(page) {
+  let moving = true;
+  const done = (async () => {
+    for (let i = 0; moving; i++) {
+      await page.mouse.move(700 + (i % 2) * 4, 450);
+      await page.waitForTimeout(50);
+    }
+  })();
+  return async () => { moving = false; await done; };
+}
+
 test('a long job shows progress in the status bar, keeps frames short, and Cancel stops it', async () => {
   const page = await openApp(browser, server.url);
+  const stop = keepPointerMoving(page);   // someone is at the page: frames at the full rate
   assert.equal(await command(page, 'stress', 4000), '');
   let s = await waitForState(page, (s) => s.jobs[0].state === 'running' && s.jobs[0].done > 500 && s.widgets['job.cancel']);
   assert.equal(s.jobs[0].total, 32000);
   await page.screenshot({ path: join(artifacts, 'job-running.png') });
   // Let it run for 100 more frames, so the frame-time figures below rest on enough samples.
   await page.waitForFunction((f) => window.corpusLens.state().frame > f + 100, s.frame, { timeout: 30000 });
+  await stop();
   await clickWidget(page, 'job.cancel');
   s = await waitForState(page, (s) => s.jobs[0].state === 'cancelled');
   assert.ok(s.jobs[0].done < 32000);
@@ -135,6 +149,28 @@ test('a long job shows progress in the status bar, keeps frames short, and Cance
               `WebGL submit (SwiftShader) last frame ${s.gl_ms.toFixed(1)} ms`);
   assert.ok(s.p95_frame_ms_with_jobs < 20, `95% of frames under 20 ms (p95: ${s.p95_frame_ms_with_jobs.toFixed(1)} ms)`);
   await page.screenshot({ path: join(artifacts, 'job-cancelled.png') });
+});
+
+test('with nobody at the page a job gets most of the time, progress is still drawn, and input brings full frames back', async () => {
+  const page = await openApp(browser, server.url);
+  assert.equal(await command(page, 'stress', 4000), '');
+  await page.waitForTimeout(800);   // no input since the command: the app has stepped back
+  const before = await state(page);
+  await page.waitForTimeout(1000);
+  const after = await state(page);
+  const running = (s) => s.jobs.find((j) => j.name.startsWith('Indexing'));
+  assert.equal(running(after).state, 'running', 'the job is still running (the figures below are about a running job)');
+  const drawn = after.frame - before.frame;
+  const busy = (running(after).busy_ms - running(before).busy_ms) / 1000;
+  console.log(`in 1 s without input: ${drawn} frames drawn, the job busy ${(busy * 100).toFixed(0)}% of the time`);
+  assert.ok(drawn >= 3 && drawn <= 30, `progress drawn a few times a second, not at 60 fps (${drawn} frames)`);
+  assert.ok(busy > 0.5, `the job had most of the time (${(busy * 100).toFixed(0)}%)`);
+  // A user arrives: the next frames come at once.
+  await page.mouse.move(400, 400);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const woken = await state(page);
+  assert.ok(woken.frame > after.frame, 'a frame was drawn right after the input');
+  assert.equal(await command(page, 'cancel', String(running(woken).id)), '');
 });
 
 test('with nothing happening the app stops drawing, and input wakes it at the next frame', async () => {

@@ -229,11 +229,13 @@ TEST_CASE("editing a title re-indexes it; other metadata edits leave the index a
 TEST_CASE("undoing the trimming of one document restores its text, index and word count") {
     auto corpus = store::Corpus::Create(":memory:");
     REQUIRE(corpus.ok());
-    store::DocumentInput doc{.title = "t", .text = "trimmed body", .word_count = 2};
+    store::DocumentInput doc{.title = "t", .text = "trimmed body"};
     doc.original_text = "All news\ntrimmed body";
     auto id = corpus->AddDocument(doc);
-    auto plain = corpus->AddDocument({.title = "u", .text = "untouched", .word_count = 1});
+    auto plain = corpus->AddDocument({.title = "u", .text = "untouched"});
     REQUIRE((id.ok() && plain.ok()));
+    CHECK(corpus->GetDocument(*id)->summary.word_count == 2);   // counted while indexing
+    CHECK(corpus->GetDocument(*plain)->summary.word_count == 1);
     CHECK(*corpus->HasOriginalText(*id));
     CHECK_FALSE(*corpus->HasOriginalText(*plain));
     CHECK(*corpus->CountMatches("\"news\"") == 0);

@@ -39,6 +39,13 @@ constexpr double kIdleAfterMs = 500;
 // each its own browser task (input is handled between them), as long as one fits before the next display
 // refresh. Where drawing alone takes a whole refresh (software rendering) no slice runs.
 constexpr double kFrameIntervalMs = 1000.0 / 60.0;
+// Jobs running (or a corpus downloading) and nobody using the page for kBackgroundAfterMs: each refresh gives
+// the jobs kBackgroundBudgetMs and the progress is drawn every kBackgroundDrawMs (drawing can cost a whole refresh
+// under software rendering, and a progress bar needs no 60 frames a second). Any input brings full-rate frames
+// back at once; no task runs longer than a budget plus one unit of a job's work.
+constexpr double kBackgroundAfterMs = 150;
+constexpr double kBackgroundDrawMs = 100;
+constexpr double kBackgroundBudgetMs = 14;
 
 
 struct WebApp {
@@ -46,7 +53,8 @@ struct WebApp {
     ui::AppWindow window;
     float font_pixel_ratio = 0;     // the ratio the font atlas was rasterised at
     double last_activity_ms = 0;
-    double last_frame_ms = 0;
+    double last_input_ms = 0;       // input, a page event or a command
+    double last_frame_ms = 0;       // when the last frame was drawn
     bool paused = false;
     std::string state_json;         // returned to JavaScript; valid until the next call
     std::string command_result;
@@ -65,7 +73,7 @@ void ShowFatal(const char* message) {
 
 void Wake() {
     WebApp& a = *g_app;
-    a.last_activity_ms = core::NowMs();
+    a.last_activity_ms = a.last_input_ms = core::NowMs();
     if (a.paused) {
         a.paused = false;
         a.state.idle = false;
@@ -116,6 +124,12 @@ void Frame() {
     const double start_ms = core::NowMs();
     a.frame_start_ms = start_ms;
     const bool jobs_running = a.state.jobs.Busy();
+    if ((jobs_running || !a.state.fetching.empty()) && !a.in_copy_event && start_ms - a.last_input_ms > kBackgroundAfterMs &&
+        start_ms - a.last_frame_ms < kBackgroundDrawMs) {
+        // A refresh for the jobs alone, or (while a corpus downloads) left to the page's own tasks.
+        if (jobs_running) app::Update(a.state, kBackgroundBudgetMs);
+        return;
+    }
     app::Update(a.state);
     if (jobs_running) a.last_activity_ms = start_ms;  // keep drawing progress, and the frame after the end
 

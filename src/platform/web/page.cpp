@@ -72,29 +72,37 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
     };
     // A shipped corpus: its files (listed in corpora/manifest.json next to the app) are fetched into
     // /import/<batch>/ and handed over as "ID <JSON Lines>", or an error message explaining what failed.
+    // The manifest is asked for when the page starts (the start page offers these corpora), and again if
+    // that failed.
+    let manifest = null;
+    const getManifest = () => manifest || (manifest = fetch("corpora/manifest.json").then((r) => {
+        if (!r.ok) throw new Error("corpora/manifest.json: " + r.status + " " + r.statusText);
+        return r.json();
+    }).catch((e) => { manifest = null; throw e; }));
+    getManifest().catch(() => {});
     Module.corpusLensFetchShipped = async (id) => {
         const fail = (why) => { withString(fetched, why, 0); call(wake, 'v'); };
         try {
-            const manifest = await (await fetch('corpora/manifest.json')).json();
-            const entry = manifest.corpora.find((c) => c.id === id);
+            const entry = (await getManifest()).corpora.find((c) => c.id === id);
             if (!entry) return fail("this copy of Corpus Lens was built without the corpus \u201c" + id + "\u201d (it is not in corpora/manifest.json)");
+            // All at once, each read as soon as it arrives: the browser runs as many requests in parallel as
+            // the server allows.
+            const bodies = await Promise.all(entry.files.map(async (file) => {
+                const r = await fetch("corpora/" + file);
+                if (!r.ok) throw new Error("could not download corpora/" + file + ": " + r.status + " " + r.statusText);
+                return new Uint8Array(await r.arrayBuffer());
+            }));
             const dir = '/import/' + (++batch);
             FS.mkdirTree(dir);
-            // All at once: the browser runs as many requests in parallel as the server allows.
-            const responses = await Promise.all(entry.files.map((file) => fetch("corpora/" + file)));
-            const failed = responses.findIndex((r) => !r.ok);
-            if (failed >= 0)
-                return fail("could not download corpora/" + entry.files[failed] + ": " + responses[failed].status + " " + responses[failed].statusText);
-            const lines = [];
-            for (let i = 0; i < responses.length; i++) {
-                const path = dir + "/" + i;
-                FS.writeFile(path, new Uint8Array(await responses[i].arrayBuffer()));
-                lines.push(JSON.stringify({ name: entry.files[i], path }));
-            }
+            const lines = bodies.map((body, i) => {
+                FS.writeFile(dir + "/" + i, body);
+                return JSON.stringify({ name: entry.files[i], path: dir + "/" + i });
+            });
             withString(fetched, id + ' ' + lines.join('\n'), 1);
             call(wake, 'v');
         } catch (e) {
-            fail("could not download the corpus \u201c" + id + "\u201d: " + e.message);
+            fail(e.message.startsWith("could not download") ? e.message
+                                                              : "could not download the corpus \u201c" + id + "\u201d: " + e.message);
         }
     };
     const picker = document.getElementById('file-input');
