@@ -18,20 +18,28 @@ await clickWidget(page, 'start.sotu');
 await waitForState(page, (s) => s.documents === 233 && !s.jobs.some((j) => j.state === 'running'), undefined, 300000);
 await command(page, 'view', 'search');
 
-const times = [];
-for (let round = 0; round < 2; round++) {   // round 0 warms caches, as the native bench's best of runs does
+// Round 0 warms caches (as the native bench's best of runs does). Round 1: queries back to back, the page
+// drawing all the while (here SwiftShader rasterises on the same 2 cores, and the in-app time is wall time).
+// Round 2: each query typed into a page at rest (drawing had stopped), as after a user's pause: the search
+// then has the CPU to itself, as it would with a GPU drawing the page.
+const rounds = [[], []];
+for (let round = 0; round < 3; round++) {
   for (const q of queries) {
+    if (round === 2) await waitForState(page, (s) => s.idle);
     await command(page, 'query', q.text);
     const s = await waitForState(page, (s, text) => s.searched_query === text, q.text);
-    if (round === 1) times.push({ ...q, ms: s.search_ms, error: s.query_error });
+    if (round > 0) rounds[round - 1].push({ ...q, ms: s.search_ms, error: s.query_error });
   }
 }
 const pct = (xs, p) => { const v = [...xs].sort((a, b) => a - b); return v[Math.min(v.length - 1, Math.round(p * (v.length - 1)))]; };
-const ms = times.map((t) => t.ms);
-const slowest = times.reduce((a, b) => (b.ms > a.ms ? b : a));
-console.log(`\nsearch in Chromium (SOTU, ${times.length} queries, in-app time per query): p50 ${pct(ms, 0.5).toFixed(1)} ms, ` +
-            `p95 ${pct(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms (${slowest.text}); target p95 ≤ 16 ms` +
-            (times.some((t) => t.error) ? `; errors: ${times.filter((t) => t.error).map((t) => t.text).join(', ')}` : ''));
+for (const [i, times] of rounds.entries()) {
+  const ms = times.map((t) => t.ms);
+  const slowest = times.reduce((a, b) => (b.ms > a.ms ? b : a));
+  console.log(`${i === 0 ? '\nsearch in Chromium, queries back to back while drawing' : 'search in Chromium, each query into a page at rest'} ` +
+              `(SOTU, ${times.length} queries, in-app time per query): p50 ${pct(ms, 0.5).toFixed(1)} ms, ` +
+              `p95 ${pct(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms (${slowest.text}); target p95 ≤ 16 ms` +
+              (times.some((t) => t.error) ? `; errors: ${times.filter((t) => t.error).map((t) => t.text).join(', ')}` : ''));
+}
 
 await command(page, 'view', 'concordance');
 for (const word of ['war', 'states']) {

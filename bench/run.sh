@@ -25,6 +25,23 @@ console.log(`slowest single document insert: native ${ni.worst_document_ms.toFix
             `commit: native ${ni.worst_commit_ms.toFixed(1)} ms, wasm ${wi.worst_commit_ms.toFixed(1)} ms`);
 JS
 
+# Import: the app's own path for the shipped State of the Union (ImportJob then IndexJob, 6 ms steps, into a
+# stored corpus file), native and wasm, phase by phase.
+sotu_jsonl="$root/dist/corpora/sotu"
+[ -d "$sotu_jsonl" ] || die "the shipped corpora are missing ($sotu_jsonl): run ./dev.sh build first"
+native=$("$native_dir/corpuslens_import_bench" "$sotu_jsonl" "$repeat")
+wasm=$(node --no-experimental-fetch "$web_dir/corpuslens_import_bench.js" "$sotu_jsonl" "$repeat")
+node - "$native" "$wasm" <<'JS'
+const [n, w] = process.argv.slice(2).map((s) => JSON.parse(s.trim()));
+console.log(`\nimport (the app's jobs): State of the Union, ${n.files} files, ${n.documents} documents, ${n.mb} MB; best of runs`);
+console.log('phase                 native ms    wasm ms   wasm/native');
+for (const phase of Object.keys(n.phase_ms))
+  console.log(`${phase.padEnd(20)}  ${n.phase_ms[phase].toFixed(0).padStart(9)}  ${w.phase_ms[phase].toFixed(0).padStart(9)}  ` +
+              `${(w.phase_ms[phase] / n.phase_ms[phase]).toFixed(2).padStart(10)}x`);
+console.log(`${'total'.padEnd(20)}  ${(n.seconds * 1000).toFixed(0).padStart(9)}  ${(w.seconds * 1000).toFixed(0).padStart(9)}  ` +
+            `${(w.seconds / n.seconds).toFixed(2).padStart(10)}x (target ≤ 2); longest step native ${n.longest_step_ms} ms, wasm ${w.longest_step_ms} ms`);
+JS
+
 # Search: a fixed mix of 100 queries, each parsed and run (count, counts per year and source, the best 50 hits
 # with snippets); p50/p95/max ms per kind of query. The Search view's budget is one frame: p95 ≤ 16 ms in wasm.
 native=$("$native_dir/corpuslens_search_bench" "$CL_SOTU_DIR" "$repeat")

@@ -9,6 +9,10 @@
 //
 // The text passed to Reset must stay alive and unchanged until the next Reset. Invalid UTF-8 is treated as
 // U+FFFD by ICU; import validates and repairs text before it gets here.
+//
+// Word segmentation of ASCII runs takes a fast path that applies ICU's root word rules itself (segmenter.cpp
+// lists them) and gives exactly ICU's segments and classes; ICU takes over wherever a non-ASCII character
+// could affect a boundary. tests/text/segmenter_fast_path_test.cpp holds the two to the same output.
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -32,7 +36,9 @@ struct Segment {
 
 class Segmenter {
 public:
-    explicit Segmenter(SegmentKind kind);
+    // `ascii_fast_path` false leaves every segment to ICU: for tests and benchmarks that compare the fast
+    // path with ICU alone. The output is the same either way.
+    explicit Segmenter(SegmentKind kind, bool ascii_fast_path = true);
     ~Segmenter();
     Segmenter(const Segmenter&) = delete;
     Segmenter& operator=(const Segmenter&) = delete;
@@ -45,10 +51,18 @@ public:
     bool Next(Segment* out);
 
 private:
+    bool NextFromIcu(Segment* out);
+
     ::UBreakIterator* Iterator = nullptr;
     ::UText* Text = nullptr;
     SegmentKind Kind;
-    int32_t Current = 0;
+    bool AsciiFastPath = false;    // Word segmenters only
+    std::string_view Utf8;
+    int32_t Current = 0;           // byte offset of the next segment's start
+    // ICU's UText starts at byte IcuBase of the document (ICU's offsets + IcuBase = ours), and ICU's iterator
+    // stands at byte IcuPosition; after fast-path segments it lags behind Current until the next ICU segment.
+    int32_t IcuBase = 0;
+    int32_t IcuPosition = 0;
 };
 
 }  // namespace text

@@ -44,3 +44,27 @@ test('typing a query with the keyboard finds documents through FTS5 and the ICU 
   assert.equal(s.result_count, 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('clicking a bar of a chart searches only that year, and the filter chip brings the whole corpus back', async () => {
+  const page = await openApp(browser, server.url);
+  await openView(page, 'search');
+  await focusField(page, 'search.query');
+  await page.keyboard.type('the', { delay: 20 });
+  const all = await waitForState(page, (s) => s.searched_query === 'the' && s.widgets['search.years']);
+  assert.ok(all.by_year > 1, `the demo's hits span several years (${all.by_year})`);
+  // The first year's bar: bars share the chart's width equally; hover first (ImGui clicks need a hovered item).
+  const chart = all.widgets['search.years'];
+  await page.mouse.move(chart.x + chart.w / (2 * all.by_year), chart.y + chart.h / 2);
+  await waitForState(page, (s, f) => s.frame >= f + 2, all.frame);
+  await page.mouse.down();
+  await page.mouse.up();
+  const one = await waitForState(page, (s) => s.subcorpus.startsWith('year ') && s.by_year === 1);
+  assert.ok(one.result_count > 0 && one.result_count < all.result_count,
+            `only ${one.subcorpus}: ${one.result_count} of ${all.result_count} documents`);
+  await waitForState(page, (s) => s.widgets['search.clear_filter']);
+  await page.screenshot({ path: join(artifacts, 'search-filtered.png') });
+  await clickWidget(page, 'search.clear_filter');
+  const back = await waitForState(page, (s, n) => s.subcorpus === '' && s.by_year === n, all.by_year);
+  assert.equal(back.result_count, all.result_count);
+  assert.deepEqual(page.errors, []);
+});
