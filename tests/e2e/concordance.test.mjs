@@ -43,7 +43,7 @@ test('a typed query shows counts and charts, its concordance sorts by a click, a
 
   const doc = s.kwic_line0_doc, offset = s.kwic_line0_offset;
   await clickWidget(page, 'kwic.line0');
-  s = await waitForState(page, (s) => s.view === 'reader' && s.reader_hit >= 0);
+  s = await waitForState(page, (s) => s.view === 'reader' && s.reader_hit >= 0 && s.widgets['reader.hit'] !== undefined);
   assert.equal(s.reader_doc_id, doc);
   assert.equal(s.reader_hit_offset, offset);
   assert.ok(s.reader_hits >= 1);

@@ -81,12 +81,20 @@ export async function focusField(page, name) {
 
 // Clicks the middle of a named widget, with real mouse events, at the rectangle the app reports. The pointer
 // moves there first and rests for two frames, as a user's does, so the widget is hovered when pressed.
+// A widget that has just appeared (a popup sizing itself) may still move: the pointer follows it until it
+// rests under the pointer, as a user's eye and hand would.
 export async function clickWidget(page, name) {
-  const rect = (await state(page)).widgets[name];
+  let rect = (await state(page)).widgets[name];
   if (!rect) throw new Error(`widget ${name} not reported by the app`);
-  await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
-  const frame = (await state(page)).frame;
-  await waitForState(page, (s, f) => s.frame >= f + 2, frame);
+  for (let tries = 0; tries < 5; tries++) {
+    await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
+    const frame = (await state(page)).frame;
+    const s = await waitForState(page, (s, f) => s.frame >= f + 2, frame);
+    const now = s.widgets[name];
+    if (!now) throw new Error(`widget ${name} went away before it could be clicked`);
+    if (now.x === rect.x && now.y === rect.y && now.w === rect.w && now.h === rect.h) break;
+    rect = now;
+  }
   await page.mouse.down();
   await page.mouse.up();
 }

@@ -14,13 +14,13 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>   // the input event queue (idle must wait until it is drained)
+#include <imgui_impl_opengl3.h>
 
 #include "app/app_state.h"
 #include "core/deadline.h"
 #include "platform/web/canvas.h"
 #include "platform/web/input.h"
 #include "platform/web/page.h"
-#include "platform/web/renderer.h"
 #include "platform/web/storage.h"
 #include "text/icu_data.h"
 #include "ui/app_window.h"
@@ -51,7 +51,6 @@ constexpr double kBackgroundBudgetMs = 14;
 struct WebApp {
     app::AppState state;
     ui::AppWindow window;
-    platform::Renderer renderer;
     float font_pixel_ratio = 0;     // the ratio the font atlas was rasterised at
     double last_activity_ms = 0;
     double last_input_ms = 0;       // input, a page event or a command
@@ -89,7 +88,10 @@ void RebuildFontsIfNeeded(WebApp& a, float pixel_ratio) {
     io.Fonts->Clear();
     a.window.fonts = ui::LoadFonts(kSansPath, kMonoPath, pixel_ratio);
     io.FontGlobalScale = 1.0f / pixel_ratio;
-    a.renderer.UploadFonts();
+    if (a.font_pixel_ratio != 0) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     a.font_pixel_ratio = pixel_ratio;
 }
 
@@ -144,6 +146,7 @@ void Frame() {
     // Real elapsed time, capped so a frame after an idle pause does not jump ImGui's timers.
     io.DeltaTime = static_cast<float>(std::clamp((start_ms - a.last_frame_ms) / 1000.0, 0.001, 0.1));
     a.last_frame_ms = start_ms;
+    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     a.window.Draw(a.state);
     ImGui::Render();
@@ -170,9 +173,11 @@ void Frame() {
     // (with a software rasteriser such as SwiftShader it can dwarf everything else).
     const double gl_start_ms = core::NowMs();
     app::RecordFrameTime(a.state, gl_start_ms - start_ms, jobs_running);
+    glViewport(0, 0, size.framebuffer_width, size.framebuffer_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    const float background[3] = {bg.x, bg.y, bg.z};
-    a.renderer.Render(ImGui::GetDrawData(), size.framebuffer_width, size.framebuffer_height, background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     ++a.state.frame;
     a.state.ready = true;
@@ -303,13 +308,11 @@ int main() {
     io.SetPlatformImeDataFn = SetImeData;
     platform::InstallInput(Wake);
     platform::InstallPage(MakePageCallbacks());
-    // One-time costs (shaders, font atlas at the current pixel ratio, font texture) are paid here, before
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // One-time costs (font atlas at the current pixel ratio, shaders, font texture) are paid here, before
     // the first frame, so no frame carries them.
-    if (!a.renderer.Init()) {
-        ShowFatal(("this browser's WebGL2 could not compile Corpus Lens's shaders: " + a.renderer.error()).c_str());
-        return 1;
-    }
     RebuildFontsIfNeeded(a, static_cast<float>(platform::SyncCanvasSize().pixel_ratio));
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
 
     platform::LoadStorage(OnStorageLoaded);   // then OpenStorage opens the corpus asked for or used last
     emscripten_set_main_loop(Frame, 0, false);
