@@ -205,6 +205,7 @@ core::Result<ConcordanceBuilder> ConcordanceBuilder::Start(store::Corpus& corpus
     if (!c.folded.valid() || (c.exact && !c.exact->valid()))
         return core::Error(core::StatusCode::Internal, "concordance: ICU word rules or normalisation data are missing");
     if (c.patterns.empty() || query.match.empty()) return builder;  // nothing can hit in the text
+    store::ReadTransaction read(corpus.db());
     auto ids = CandidateIds(corpus, query, options.subcorpus);
     if (!ids.ok()) return ids.status();
     c.candidates = std::move(*ids);
@@ -217,6 +218,7 @@ int64_t ConcordanceBuilder::DocumentsTotal() const { return static_cast<int64_t>
 bool ConcordanceBuilder::Step(core::Deadline deadline) {
     Cursor& c = *State;
     if (!Stat.ok()) return true;
+    store::ReadTransaction read(c.corpus->db());   // the documents this step fetches, under one lock
     for (;;) {
         if (c.phase == Cursor::Phase::Fetch) {
             if (c.next_candidate >= c.candidates.size()) return true;

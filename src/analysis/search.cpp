@@ -267,6 +267,7 @@ core::Result<SearchResults> Search(store::Corpus& corpus, const ParsedQuery& que
                                    int limit) {
     SearchResults results;
     results.match = query.match;
+    store::ReadTransaction read(corpus.db());
     std::vector<store::DocFilter> filters = {subcorpus, QueryFilter(query)};
     if (query.options.exact_case && !query.raw && !query.patterns.empty()) {
         auto kept = ExactCaseMatches(corpus, query, filters);

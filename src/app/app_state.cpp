@@ -91,6 +91,7 @@ void LoadReaderDocument(AppState& state) {
         state.reader_fields.clear();
         return;
     }
+    store::ReadTransaction read(state.corpus->db());
     auto doc = state.corpus->GetDocument(state.reader_doc_id);
     if (!doc.ok()) {
         state.reader_doc = {};
@@ -114,6 +115,7 @@ void LoadLibraryDetails(AppState& state) {
     state.library_doc_trimmed = false;
     state.library_imported_from.clear();
     if (state.library_doc_id == 0) return;
+    store::ReadTransaction read(state.corpus->db());
     auto doc = state.corpus->GetDocument(state.library_doc_id);
     if (!doc.ok()) { state.library_doc_id = state.library_loaded_id = 0; return; }
     state.library_doc = std::move(doc->summary);

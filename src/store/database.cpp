@@ -142,6 +142,14 @@ core::Status Database::Exec(std::string_view sql) {
     return status;
 }
 
+ReadTransaction::ReadTransaction(Database& db) {
+    if (sqlite3_get_autocommit(db.handle()) && db.Exec("BEGIN").ok()) Db = &db;
+}
+
+ReadTransaction::~ReadTransaction() {
+    if (Db && !sqlite3_get_autocommit(Db->handle()) && !Db->Exec("COMMIT").ok()) Db->Exec("ROLLBACK");
+}
+
 core::Result<Statement> Database::Prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(Db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);

@@ -80,6 +80,24 @@ private:
     sqlite3* Db = nullptr;
 };
 
+// One read transaction over a group of statements (a search, a page of rows). Outside a transaction SQLite
+// takes its lock, looks for a hot journal (a stat of the journal's path) and re-reads the file's change
+// counter at every statement; in the browser each of those is a call into Emscripten's file system. Inside
+// a transaction already (a job writing on this connection) it does nothing.
+//
+//     store::ReadTransaction read(corpus.db());
+//     … statements …                             // the transaction ends with `read`
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    Database* Db = nullptr;   // set when this object began the transaction
+};
+
 // "3.52.0": the SQLite compiled into this build.
 const char* SqliteVersion();
 
