@@ -61,6 +61,11 @@ INSERT INTO meta(key, value) VALUES ('tokenizer', 'icu nfkc_casefold uax29');
 PRAGMA user_version = 1;
 )sql";
 
+// New corpora use 16 KB pages (SQLite's default is 4 KB): a quarter of the page reads and writes, each a call
+// into Emscripten's file system in the browser. State of the Union, app import path, native: 0.90 → 0.84 s;
+// search p50 1.74 → 1.58 ms. Corpora made with other page sizes open as before.
+constexpr const char* kPageSize = "PRAGMA page_size = 16384;";
+
 // The tables a database must have before we use it (checked on every open, so a foreign file is refused
 // with a clear message rather than failing later in a view).
 constexpr const char* kRequiredTables[] = {"meta", "documents", "fields", "doc_fts", "terms", "doc_terms"};
@@ -126,7 +131,7 @@ core::Status Corpus::Migrate(bool may_create) {
         if (!tables.ok()) return tables.status();
         if (*tables != 0 || !may_create)
             return core::Error(core::StatusCode::Unsupported, "not a Corpus Lens database (no schema version)");
-        if (core::Status s = Db->Exec(std::string("BEGIN;") + kSchemaV1 + "COMMIT;"); !s.ok()) {
+        if (core::Status s = Db->Exec(std::string(kPageSize) + "BEGIN;" + kSchemaV1 + "COMMIT;"); !s.ok()) {
             Db->Exec("ROLLBACK");
             return core::Error(s.code(), "creating the corpus schema: " + s.message());
         }

@@ -37,6 +37,7 @@ TEST_CASE("a new corpus has the current schema version and no documents") {
     REQUIRE(corpus.ok());
     CHECK(*corpus->db().QueryInt64("PRAGMA user_version") == store::kSchemaVersion);
     CHECK(*corpus->DocumentCount() == 0);
+    CHECK(*corpus->db().QueryInt64("PRAGMA page_size") == 16384);
 }
 
 TEST_CASE("fts5 with the icu tokenizer matches across case and compatibility forms") {

@@ -60,6 +60,7 @@ struct WebApp {
     std::string command_result;
     std::string copy_text;          // what ImGui copied during the current copy event
     bool in_copy_event = false;
+    bool background_slice_posted = false;
     double frame_start_ms = 0;      // when the current frame began (job slices stop before the next)
     uint64_t attempted_generation = 0;  // the storage generation the last save was started for
 };
@@ -101,11 +102,10 @@ void OnStorageSaved(double generation, const char* error);
 EM_JS(void, JsPostTask, (void* slice), {
     if (!Module.corpusLensTasks) {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => wasmTable.get(Module.corpusLensTaskFn)();
+        channel.port1.onmessage = (e) => wasmTable.get(e.data)();
         Module.corpusLensTasks = channel;
     }
-    Module.corpusLensTaskFn = slice;
-    Module.corpusLensTasks.port2.postMessage(0);
+    Module.corpusLensTasks.port2.postMessage(slice);
 });
 
 bool SliceFits(const WebApp& a) {
@@ -119,15 +119,33 @@ void JobSlice() {
     if (a.state.jobs.Busy() && SliceFits(a)) JsPostTask(reinterpret_cast<void*>(&JobSlice));
 }
 
+bool InBackground(const WebApp& a, double now_ms) {
+    return (a.state.jobs.Busy() || !a.state.fetching.empty()) && !a.in_copy_event &&
+           now_ms - a.last_input_ms > kBackgroundAfterMs;
+}
+
+// In the background, jobs also run between refreshes: one budget per task, back to back, until input comes.
+void BackgroundSlice() {
+    WebApp& a = *g_app;
+    a.background_slice_posted = false;
+    if (!a.state.jobs.Busy() || !InBackground(a, core::NowMs())) return;
+    a.state.jobs.Pump(kBackgroundBudgetMs, a.state);
+    a.background_slice_posted = true;
+    JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
+}
+
 void Frame() {
     WebApp& a = *g_app;
     const double start_ms = core::NowMs();
     a.frame_start_ms = start_ms;
     const bool jobs_running = a.state.jobs.Busy();
-    if ((jobs_running || !a.state.fetching.empty()) && !a.in_copy_event && start_ms - a.last_input_ms > kBackgroundAfterMs &&
-        start_ms - a.last_frame_ms < kBackgroundDrawMs) {
+    if (InBackground(a, start_ms) && start_ms - a.last_frame_ms < kBackgroundDrawMs) {
         // A refresh for the jobs alone, or (while a corpus downloads) left to the page's own tasks.
         if (jobs_running) app::Update(a.state, kBackgroundBudgetMs);
+        if (a.state.jobs.Busy() && !a.background_slice_posted) {
+            a.background_slice_posted = true;
+            JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
+        }
         return;
     }
     app::Update(a.state);
