@@ -67,8 +67,8 @@ core::Status ReimportFile(AppState& state, const std::string& name, text::Encodi
     return core::Status::Ok();
 }
 
-void ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id) {
-    if (files.empty()) return;
+uint64_t ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id) {
+    if (files.empty()) return 0;
     IndexTarget where;
     if (target == ImportTarget::OpenCorpus && state.corpus) {
         where = AddToOpenCorpus(state);
@@ -78,7 +78,7 @@ void ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget ta
         where = {.corpus_name = files.size() == 1 ? files[0].name : "Imported files (" + std::to_string(files.size()) + ")",
                  .path = NewCorpusPath(state)};
     }
-    state.jobs.Add(std::make_unique<ImportJob>(std::move(where), std::move(files)));
+    return state.jobs.Add(std::make_unique<ImportJob>(std::move(where), std::move(files)));
 }
 
 namespace {
@@ -259,6 +259,8 @@ std::string StateJson(const AppState& state) {
     w.Key("frames_with_jobs"); w.Int(static_cast<int64_t>(state.job_frame_ms.size()));
     w.Key("idle"); w.Bool(state.idle);
     w.Key("heap_bytes"); w.Double(state.heap_bytes);
+    w.Key("warm_up"); w.String(state.warm_up);
+    w.Key("warm_up_ms"); w.Double(state.warm_up_ms);
     w.Key("text_input"); w.Bool(state.text_input);
     w.Key("view"); w.String(ViewId(state.view));
     w.Key("theme"); w.String(ThemeId(state.theme));
@@ -386,7 +388,11 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         auto files = ParseImportFiles(arg);
         if (!files.ok()) return core::Error(core::StatusCode::InvalidInput, std::string(name) + ": " + files.status().message());
         if (name == "drop" && state.corpus) state.dropped_files = std::move(*files);   // the UI asks: add, or new?
-        else ImportFiles(state, std::move(*files), name == "import-add" ? ImportTarget::OpenCorpus : ImportTarget::NewCorpus, shipped_id);
+        else {
+            uint64_t job = ImportFiles(state, std::move(*files),
+                                       name == "import-add" ? ImportTarget::OpenCorpus : ImportTarget::NewCorpus, shipped_id);
+            if (!shipped_id.empty()) state.shipped_import_job = job;
+        }
     } else if (name == "query") {
         state.query = std::string(arg);   // as if typed into the search box
     } else if (name == "kwic-sort") {

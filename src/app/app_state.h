@@ -64,6 +64,9 @@ struct AppState {
     std::string storage_error;               // the platform: why the last save failed ("" when it worked)
     std::string request_fetch;               // a shipped corpus the platform should fetch ("sotu" …)
     std::string fetching;                    // the shipped corpus being downloaded ("" none)
+    uint64_t shipped_import_job = 0;         // the import reading its files as they arrive (0 none)
+    std::string warm_up;                     // the platform's warm-up (app/warm_up.h): "", running, done, dropped
+    double warm_up_ms = 0;                   // the time its slices took
 
     // Files to hand to the browser as downloads (Export CSV); the platform takes them after each frame.
     struct Download { std::string name, mime, content; };
@@ -163,8 +166,9 @@ void RequestDownload(AppState& state, std::string name, std::string mime, std::s
 // Runs `change` in Update before the next frame (for UI actions that touch the database).
 void Defer(AppState& state, std::function<void(AppState&)> change);
 
-// Queues an import of files the platform wrote: into a new corpus (named after the files) or the open one.
-void ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id = "");
+// Queues an import of files the platform wrote (or is writing: ImportFile::arriving): into a new corpus (named
+// after the files) or the open one. Returns the import job's id (0: no files).
+uint64_t ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id = "");
 
 // Records the app's CPU time for a frame (platform layer, once per frame).
 void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running);

@@ -159,6 +159,13 @@ void OpenShipped(AppState& state, std::string_view id) {
     else state.request_fetch = state.fetching = shipped->id;
 }
 
+void ShippedDownloadFailed(AppState& state, std::string message) {
+    state.fetching.clear();
+    if (state.shipped_import_job) state.jobs.Cancel(state.shipped_import_job);   // ignored once it has ended
+    state.shipped_import_job = 0;
+    state.last_error = std::move(message);
+}
+
 core::Status RenameCorpus(AppState& state, const std::string& path, const std::string& name) {
     if (name.empty()) return core::Error(core::StatusCode::InvalidInput, "a corpus needs a name");
     std::shared_ptr<store::Corpus> corpus = state.corpus_path == path ? state.corpus : nullptr;

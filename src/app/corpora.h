@@ -48,8 +48,12 @@ std::string NewCorpusPath(const AppState& state);
 // Opens a stored corpus (a job reads its document list); it replaces the open one when done.
 void OpenStoredCorpus(AppState& state, const std::string& path);
 // Opens a shipped corpus: its stored copy if there is one, else builds it (demo) or asks the platform to
-// fetch its files (AppState::request_fetch), which then come back as an "import-shipped" command.
+// fetch its files (AppState::request_fetch). The platform answers at once with an "import-shipped" command
+// whose files are still arriving (the import reads each as it lands), or ShippedDownloadFailed.
 void OpenShipped(AppState& state, std::string_view id);
+// A shipped corpus's download failed (`message` says which file and why): its import stops, leaving every
+// corpus as it was, and the message is shown.
+void ShippedDownloadFailed(AppState& state, std::string message);
 core::Status RenameCorpus(AppState& state, const std::string& path, const std::string& name);
 // Deletes a stored corpus; when it is the open one, the app goes back to the start page.
 core::Status DeleteCorpus(AppState& state, const std::string& path);

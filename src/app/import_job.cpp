@@ -21,8 +21,16 @@ ImportJob::ImportJob(IndexTarget target, std::vector<ImportFile> files, std::opt
 
 JobState ImportJob::Step(core::Deadline deadline) {
     while (Next < Files.size() && !deadline.Expired()) {
-        const ImportFile& file = Files[Next++];
+        const ImportFile& file = Files[Next];
         std::error_code error;
+        // Files are read in the order given (document ids follow it), each as soon as it is there.
+        Waiting = file.arriving && !std::filesystem::exists(file.path, error);
+        if (Waiting) {
+            Progress.phase = "downloading";
+            return JobState::Running;
+        }
+        Progress.phase = "reading";
+        ++Next;
         const uintmax_t size = std::filesystem::file_size(file.path, error);
         if (error || !Importer.RefuseIfTooLarge(file.name, size)) {   // too large: refused unread
             auto bytes = core::ReadFile(file.path);
@@ -84,6 +92,7 @@ core::Result<std::vector<ImportFile>> ParseImportFiles(std::string_view jsonl) {
         for (const text::JsonField& f : r.fields) {
             if (f.key == "name") file.name = f.value;
             if (f.key == "path") file.path = f.value;
+            if (f.key == "arriving") file.arriving = f.value == "true";
         }
         if (file.name.empty() || file.path.empty())
             return core::Error(core::StatusCode::InvalidInput, "every file needs a name and a path");

@@ -17,6 +17,7 @@ struct ImportFile {
     std::string name;   // as the user sees it ("speeches.zip", "folder/a.txt")
     std::string path;   // where the platform put its bytes (web: the in-memory file system)
     std::string title;  // a title the user gave (pasted text); "" lets import find one
+    bool arriving = false;  // still downloading: the job reads it once `path` exists (written whole, at once)
 };
 
 class ImportJob : public Job {

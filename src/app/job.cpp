@@ -79,6 +79,10 @@ void JobQueue::Pump(double budget_ms, AppState& state) {
     }
 }
 
+bool JobQueue::Waiting() const {
+    return std::all_of(Running.begin(), Running.end(), [](const Entry& e) { return e.job->Waiting && !e.cancel; });
+}
+
 std::vector<JobInfo> JobQueue::Snapshot() const {
     std::vector<JobInfo> out;
     for (const Entry& e : Running) out.push_back(Describe(e, JobState::Running));

@@ -58,6 +58,7 @@ public:
     core::Status Error;
     std::string Summary;    // what the job did, shown once it is Done ("indexed 3,200 documents in 1.2 s")
     std::string TargetPath; // the corpus file this job writes, if any (that corpus cannot be deleted meanwhile)
+    bool Waiting = false;   // its last Step found nothing to do until something arrives (a download)
 };
 
 // What the UI and the test API see of a job.
@@ -82,6 +83,8 @@ public:
     void Pump(double budget_ms, AppState& state);
 
     bool Busy() const { return !Running.empty(); }
+    // Every running job waits for something from outside (so pumping again at once would do nothing).
+    bool Waiting() const;
     // Running jobs, then the most recently ended ones (newest first, at most kHistory).
     std::vector<JobInfo> Snapshot() const;
 

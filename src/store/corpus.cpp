@@ -195,8 +195,9 @@ core::Result<bool> Corpus::SaveWordCounts(core::Deadline deadline) {
         terms.saved = 0;
     }
     Statement& st = *UpsertTerm;
+    const size_t first = terms.saved;   // each call saves something, even with its deadline already past
     while (terms.saved < terms.pending.size()) {
-        if ((terms.saved & 255) == 0 && deadline.Expired()) return false;
+        if (terms.saved != first && (terms.saved & 255) == 0 && deadline.Expired()) return false;
         auto [term, counts] = terms.pending[terms.saved++];
         if (!counts->dirty) continue;
         st.Reset();

@@ -133,6 +133,61 @@ TEST_CASE("a cancelled import leaves the open corpus and storage exactly as they
     CHECK(state.storage_generation == generation);
 }
 
+TEST_CASE("a shipped corpus is read file by file as its downloads land, in the order listed") {
+    std::string dir = StorageDir("arriving"), scratch = dir + "-scratch";
+    std::filesystem::remove_all(scratch);
+    std::filesystem::create_directories(scratch);
+    app::AppState state;
+    app::OpenStorage(state, dir, "");
+    app::OpenShipped(state, "lavrov");
+    CHECK(state.request_fetch == "lavrov");
+    // The platform answers at once with paths that do not exist yet.
+    REQUIRE(app::RunCommand(state, "import-shipped",
+                            "lavrov {\"name\":\"a.txt\",\"path\":\"" + scratch + "/0\",\"arriving\":true}\n"
+                            "{\"name\":\"b.txt\",\"path\":\"" + scratch + "/1\",\"arriving\":true}").ok());
+    for (int i = 0; i < 20; ++i) app::Update(state, 1.0);
+    REQUIRE(state.jobs.Busy());
+    CHECK(state.jobs.Waiting());
+    CHECK(state.jobs.Snapshot().front().phase == "downloading");
+    CHECK(state.jobs.Snapshot().front().done == 0);
+    // The second file lands first: still nothing is read, since documents keep the listed order.
+    WriteFile(scratch, "1", "Second text about the harbour and its ships.");
+    for (int i = 0; i < 20; ++i) app::Update(state, 1.0);
+    CHECK(state.jobs.Snapshot().front().done == 0);
+    WriteFile(scratch, "0", "First text about the railway and its stations.");
+    RunJobs(state);
+    CHECK_FALSE(state.jobs.Busy());
+    REQUIRE(state.documents.size() == 2);
+    CHECK(state.corpus_name == "Lavrov: scraped news pages");
+    CHECK(state.documents[0].title.find("First") != std::string::npos);
+    CHECK(state.last_error.empty());
+}
+
+TEST_CASE("a failed download stops the shipped corpus's import and keeps the open corpus") {
+    std::string dir = StorageDir("download-failed"), scratch = dir + "-scratch";
+    std::filesystem::remove_all(scratch);
+    app::AppState state;
+    app::OpenStorage(state, dir, "demo");
+    RunJobs(state);
+    REQUIRE(state.documents.size() == 8);
+    const uint64_t generation = state.storage_generation;
+    app::OpenShipped(state, "sotu");
+    REQUIRE(app::RunCommand(state, "import-shipped",
+                            "sotu {\"name\":\"1790s.jsonl\",\"path\":\"" + scratch + "/0\",\"arriving\":true}").ok());
+    for (int i = 0; i < 5; ++i) app::Update(state, 1.0);
+    REQUIRE(state.jobs.Busy());
+    app::ShippedDownloadFailed(state, "could not download corpora/sotu/1790s.jsonl: 404 Not Found");
+    RunJobs(state);
+    CHECK_FALSE(state.jobs.Busy());
+    CHECK(state.jobs.Snapshot().front().state == app::JobState::Cancelled);
+    CHECK(state.last_error == "could not download corpora/sotu/1790s.jsonl: 404 Not Found");
+    CHECK(state.fetching.empty());
+    CHECK(state.corpus_name == "Demo corpus");
+    CHECK(state.documents.size() == 8);
+    CHECK(state.corpora.size() == 1);
+    CHECK(state.storage_generation == generation);
+}
+
 TEST_CASE("document edits from the Library reach the store, the list and storage") {
     std::string dir = StorageDir("edits");
     app::AppState state;

@@ -128,6 +128,23 @@ test('the State of the Union opens in one click (import benchmark: wall time in 
   assert.deepEqual(page.errors, []);
 });
 
+test('a shipped corpus whose download fails midway stops with the reason, and the open corpus stays', async () => {
+  const page = await openApp(browser, server.url);
+  await waitForState(page, saved);
+  const before = await state(page);
+  // One of the decade files is missing on the server; the others arrive (and the import reads them).
+  await page.route('**/corpora/sotu/1850s.jsonl', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  assert.equal(await command(page, 'open-shipped', 'sotu'), '');
+  const s = await waitForState(page, (s) => s.last_error !== '' && !s.jobs.some((j) => j.state === 'running'));
+  assert.equal(s.last_error, 'could not download corpora/sotu/1850s.jsonl: 404 Not Found');
+  assert.equal(s.jobs.find((j) => j.name.startsWith('Importing')).state, 'cancelled');
+  assert.equal(s.corpus, before.corpus);
+  assert.equal(s.documents, before.documents);
+  assert.equal(s.corpora.length, before.corpora.length);
+  assert.equal(s.storage_generation, before.storage_generation);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+});
+
 test('a failed save is reported, the open corpus keeps working, and what was saved before survives', async () => {
   // The browser refuses the write: here its IndexedDB connection is closed under the app (Chromium's
   // quota override has no effect on the test's off-the-record profile, so a full quota cannot be staged;

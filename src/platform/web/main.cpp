@@ -17,6 +17,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/app_state.h"
+#include "app/warm_up.h"
 #include "core/deadline.h"
 #include "platform/web/canvas.h"
 #include "platform/web/input.h"
@@ -46,6 +47,8 @@ constexpr double kFrameIntervalMs = 1000.0 / 60.0;
 constexpr double kBackgroundAfterMs = 150;
 constexpr double kBackgroundDrawMs = 100;
 constexpr double kBackgroundBudgetMs = 14;
+// How many copies of the demo texts the warm-up imports (app/warm_up.h).
+constexpr int kWarmUpCopies = 10;
 
 
 struct WebApp {
@@ -61,6 +64,7 @@ struct WebApp {
     std::string copy_text;          // what ImGui copied during the current copy event
     bool in_copy_event = false;
     bool background_slice_posted = false;
+    std::unique_ptr<app::WarmUp> warm_up;
     double frame_start_ms = 0;      // when the current frame began (job slices stop before the next)
     uint64_t attempted_generation = 0;  // the storage generation the last save was started for
 };
@@ -128,7 +132,7 @@ bool InBackground(const WebApp& a, double now_ms) {
 void BackgroundSlice() {
     WebApp& a = *g_app;
     a.background_slice_posted = false;
-    if (!a.state.jobs.Busy() || !InBackground(a, core::NowMs())) return;
+    if (!a.state.jobs.Busy() || a.state.jobs.Waiting() || !InBackground(a, core::NowMs())) return;
     a.state.jobs.Pump(kBackgroundBudgetMs, a.state);
     a.background_slice_posted = true;
     JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
@@ -142,7 +146,7 @@ void Frame() {
     if (InBackground(a, start_ms) && start_ms - a.last_frame_ms < kBackgroundDrawMs) {
         // A refresh for the jobs alone, or (while a corpus downloads) left to the page's own tasks.
         if (jobs_running) app::Update(a.state, kBackgroundBudgetMs);
-        if (a.state.jobs.Busy() && !a.background_slice_posted) {
+        if (a.state.jobs.Busy() && !a.state.jobs.Waiting() && !a.background_slice_posted) {
             a.background_slice_posted = true;
             JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
         }
@@ -214,10 +218,34 @@ void Frame() {
 
 // ImGui's clipboard hooks. Copy inside a DOM copy event goes to that event; otherwise (a "Copy" button) to
 // the system clipboard directly. Paste reads what the last paste event brought.
+// The warm-up (app/warm_up.h) in slices of a job budget, each its own task, while no job runs; a job (the
+// user's import, or opening a corpus) ends it, since from then on real work warms the code.
+void WarmUpSlice() {
+    WebApp& a = *g_app;
+    if (!a.warm_up) return;
+    if (a.state.jobs.Busy()) {
+        a.warm_up.reset();
+        a.state.warm_up = "dropped";
+        return;
+    }
+    const double start_ms = core::NowMs();
+    const bool done = a.warm_up->Step(core::Deadline::In(app::kJobBudgetMs));
+    a.state.warm_up_ms += core::NowMs() - start_ms;
+    if (!done) {
+        JsPostTask(reinterpret_cast<void*>(&WarmUpSlice));
+        return;
+    }
+    a.state.warm_up = a.warm_up->status().ok() ? "done" : "failed: " + a.warm_up->status().message();
+    a.warm_up.reset();
+}
+
 void OnStorageLoaded(const char* error) {
     WebApp& a = *g_app;
     if (*error) a.state.last_error = error;
     app::OpenStorage(a.state, platform::kCorporaDir, platform::RequestedCorpus());
+    a.warm_up = std::make_unique<app::WarmUp>(kWarmUpCopies);
+    a.state.warm_up = "running";
+    JsPostTask(reinterpret_cast<void*>(&WarmUpSlice));
     Wake();
 }
 
@@ -272,9 +300,20 @@ platform::PageCallbacks MakePageCallbacks() {
     };
     callbacks.fetched = [](bool ok, const char* text) {
         app::AppState& state = g_app->state;
-        if (!ok) { state.fetching.clear(); state.last_error = text; return; }
+        if (!ok) { app::ShippedDownloadFailed(state, text); return; }
         core::Status s = app::RunCommand(state, "import-shipped", text);
         if (!s.ok()) state.last_error = s.message();
+    };
+    // A job waiting for this file goes on now rather than at the next refresh (which, while the GPU is busy
+    // drawing, can be 100 ms away): one budget here, then back-to-back slices if nobody is at the page.
+    callbacks.arrived = [] {
+        WebApp& a = *g_app;
+        if (!a.state.jobs.Busy() || a.in_copy_event) return;
+        a.state.jobs.Pump(app::kJobBudgetMs, a.state);
+        if (a.state.jobs.Busy() && !a.state.jobs.Waiting() && !a.background_slice_posted && InBackground(a, core::NowMs())) {
+            a.background_slice_posted = true;
+            JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
+        }
     };
     return callbacks;
 }

@@ -10,7 +10,8 @@ namespace {
 
 PageCallbacks g_callbacks;
 
-EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, void* wake, void* import_files, void* fetched), {
+EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, void* wake, void* import_files, void* fetched,
+                            void* arrived), {
     const call = (fn, sig, ...args) => wasmTable.get(fn)(...args);
     const withString = (fn, str, ...before) => {
         const size = lengthBytesUTF8(str) + 1;
@@ -70,8 +71,9 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
         withString(import_files, lines.join('\n'), dropped ? 1 : 0);
         call(wake, 'v');
     };
-    // A shipped corpus: its files (listed in corpora/manifest.json next to the app) are fetched into
-    // /import/<batch>/ and handed over as "ID <JSON Lines>", or an error message explaining what failed.
+    // A shipped corpus: its files (listed in corpora/manifest.json next to the app) are handed over as
+    // "ID <JSON Lines>" of paths in /import/<batch>/ that are written as the downloads land, or an error
+    // message explaining what failed (before or after that).
     // The manifest is asked for when the page starts (the start page offers these corpora), and again if
     // that failed.
     let manifest = null;
@@ -85,21 +87,22 @@ EM_JS(void, JsInstallPage, (void* text, void* paste, void* copy, void* dark, voi
         try {
             const entry = (await getManifest()).corpora.find((c) => c.id === id);
             if (!entry) return fail("this copy of Corpus Lens was built without the corpus \u201c" + id + "\u201d (it is not in corpora/manifest.json)");
-            // All at once, each read as soon as it arrives: the browser runs as many requests in parallel as
-            // the server allows.
-            const bodies = await Promise.all(entry.files.map(async (file) => {
-                const r = await fetch("corpora/" + file);
-                if (!r.ok) throw new Error("could not download corpora/" + file + ": " + r.status + " " + r.statusText);
-                return new Uint8Array(await r.arrayBuffer());
-            }));
+            // The import starts at once and reads each file as soon as it is written here ("arriving"); all are
+            // asked for together (the browser runs as many requests in parallel as the server allows). The
+            // first failure stops the other downloads and, through `fetched`, the import.
             const dir = '/import/' + (++batch);
             FS.mkdirTree(dir);
-            const lines = bodies.map((body, i) => {
-                FS.writeFile(dir + "/" + i, body);
-                return JSON.stringify({ name: entry.files[i], path: dir + "/" + i });
-            });
+            const lines = entry.files.map((file, i) => JSON.stringify({ name: file, path: dir + "/" + i, arriving: true }));
             withString(fetched, id + ' ' + lines.join('\n'), 1);
             call(wake, 'v');
+            const abort = new AbortController();
+            await Promise.all(entry.files.map(async (file, i) => {
+                const r = await fetch("corpora/" + file, { signal: abort.signal });
+                if (!r.ok) throw new Error("could not download corpora/" + file + ": " + r.status + " " + r.statusText);
+                const body = new Uint8Array(await r.arrayBuffer());
+                FS.writeFile(dir + "/" + i, body);
+                call(arrived, 'v');
+            })).catch((e) => { abort.abort(); throw e; });
         } catch (e) {
             fail(e.message.startsWith("could not download") ? e.message
                                                               : "could not download the corpus \u201c" + id + "\u201d: " + e.message);
@@ -183,6 +186,7 @@ void OnDark(int dark) { g_callbacks.system_dark(dark != 0); }
 void OnWake() { g_callbacks.wake(); }
 void OnImportFiles(int dropped, const char* jsonl) { g_callbacks.import_files(dropped != 0, jsonl); }
 void OnFetched(int ok, const char* text) { g_callbacks.fetched(ok != 0, text); }
+void OnArrived() { g_callbacks.arrived(); }
 
 bool g_text_active = false;
 float g_text_x = -1, g_text_y = -1;
@@ -195,7 +199,7 @@ void InstallPage(const PageCallbacks& callbacks) {
     JsInstallPage(reinterpret_cast<void*>(&OnText), reinterpret_cast<void*>(&OnPaste),
                   reinterpret_cast<void*>(&OnCopy), reinterpret_cast<void*>(&OnDark),
                   reinterpret_cast<void*>(&OnWake), reinterpret_cast<void*>(&OnImportFiles),
-                  reinterpret_cast<void*>(&OnFetched));
+                  reinterpret_cast<void*>(&OnFetched), reinterpret_cast<void*>(&OnArrived));
 }
 
 void SetTextInputActive(bool active, float x, float y, float line_height) {

@@ -21,6 +21,7 @@ struct PageCallbacks {
     void (*import_files)(bool dropped, const char* jsonl);   // files the user picked or dropped, written to
                                                     // the file system: one {"name", "path"} object per line
     void (*fetched)(bool ok, const char* text);     // FetchShippedCorpus's result: "ID <JSON Lines>" or why not
+    void (*arrived)();                              // one of those files has been written (a job may go on)
 };
 
 void InstallPage(const PageCallbacks& callbacks);
