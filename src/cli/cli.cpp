@@ -41,7 +41,8 @@ const Command kCommands[] = {
     {"pack", "import files, folders or archives into a corpus database, printing the import report",
      "usage: corpuslens pack -o CORPUS.sqlite [options] PATH…\n"
      "\n"
-     "Imports .txt/.md, .html/.htm, .csv/.tsv, .jsonl/.ndjson and .zip archives of those (folders are read\n"
+     "Imports .txt/.md, .html/.htm, .csv/.tsv, .jsonl/.ndjson, .zip archives of those and any of them\n"
+     "gzipped (.gz) (folders are read\n"
      "recursively, hidden files skipped) into a new corpus database: encodings detected, HTML reduced to text,\n"
      "titles, dates, sources and languages guessed, page furniture trimmed, duplicates skipped, everything\n"
      "indexed for search and word statistics. Prints what it did for each document and what it refused.\n"

@@ -10,6 +10,7 @@
 
 #include "text/csv.h"
 #include "text/furniture.h"
+#include "text/gzip.h"
 #include "text/html.h"
 #include "text/jsonl.h"
 #include "text/metadata.h"
@@ -229,6 +230,27 @@ void Importer::AddText(std::string_view name, std::string_view bytes, int depth)
     }
     if (bytes.empty()) { Report.refused.push_back({where, "the file is empty"}); return; }
     std::string extension = LowerAscii(Extension(name));
+    if (extension == "gz" || LooksGzipped(bytes)) {
+        // "a.jsonl.gz" holds "a.jsonl": read as that, its documents still coming from "a.jsonl.gz".
+        std::string inner = extension == "gz" ? std::string(name.substr(0, name.size() - 3)) : std::string(name);
+        std::string inner_extension = LowerAscii(Extension(inner));
+        if (inner_extension == "tar" || extension == "tgz") {
+            Report.refused.push_back({where, "tar archives are not read; unpack it, or pack the files as a .zip"});
+            return;
+        }
+        auto data = Gunzip(bytes, {.max_bytes = Options.max_file_bytes, .max_ratio = Options.zip.max_ratio,
+                                   .ratio_min_bytes = Options.zip.ratio_min_bytes});
+        if (!data.ok()) { Report.refused.push_back({where, "gzip: " + data.status().message()}); return; }
+        if (data->empty()) { Report.refused.push_back({where, "the file is empty once uncompressed"}); return; }
+        if (inner_extension == "zip" || data->substr(0, 4) == std::string_view("PK\x03\x04", 4) || LooksGzipped(*data)) {
+            Report.refused.push_back({where, "archives inside compressed files are not opened"});
+            return;
+        }
+        auto decoded = DecodeText(*data, Options.encoding);
+        if (!decoded.ok()) { Report.refused.push_back({where, decoded.status().message()}); return; }
+        AddDecoded(name, inner_extension, std::move(decoded->text), "encoding: " + decoded->note + "; gzip-compressed");
+        return;
+    }
     if (extension == "zip" || bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
         if (depth > 0) { Report.refused.push_back({where, "archives inside archives are not opened"}); return; }
         auto zip = ZipReader::Open(bytes, Options.zip);

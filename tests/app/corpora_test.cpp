@@ -173,14 +173,14 @@ TEST_CASE("a failed download stops the shipped corpus's import and keeps the ope
     const uint64_t generation = state.storage_generation;
     app::OpenShipped(state, "sotu");
     REQUIRE(app::RunCommand(state, "import-shipped",
-                            "sotu {\"name\":\"1790s.jsonl\",\"path\":\"" + scratch + "/0\",\"arriving\":true}").ok());
+                            "sotu {\"name\":\"1790-1809.jsonl.gz\",\"path\":\"" + scratch + "/0\",\"arriving\":true}").ok());
     for (int i = 0; i < 5; ++i) app::Update(state, 1.0);
     REQUIRE(state.jobs.Busy());
-    app::ShippedDownloadFailed(state, "could not download corpora/sotu/1790s.jsonl: 404 Not Found");
+    app::ShippedDownloadFailed(state, "could not download corpora/sotu/1790-1809.jsonl.gz: 404 Not Found");
     RunJobs(state);
     CHECK_FALSE(state.jobs.Busy());
     CHECK(state.jobs.Snapshot().front().state == app::JobState::Cancelled);
-    CHECK(state.last_error == "could not download corpora/sotu/1790s.jsonl: 404 Not Found");
+    CHECK(state.last_error == "could not download corpora/sotu/1790-1809.jsonl.gz: 404 Not Found");
     CHECK(state.fetching.empty());
     CHECK(state.corpus_name == "Demo corpus");
     CHECK(state.documents.size() == 8);

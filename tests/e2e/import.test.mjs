@@ -132,11 +132,11 @@ test('a shipped corpus whose download fails midway stops with the reason, and th
   const page = await openApp(browser, server.url);
   await waitForState(page, saved);
   const before = await state(page);
-  // One of the decade files is missing on the server; the others arrive (and the import reads them).
-  await page.route('**/corpora/sotu/1850s.jsonl', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  // One of the twelve files is missing on the server; the others arrive (and the import reads them).
+  await page.route('**/corpora/sotu/1850-1869.jsonl.gz', (route) => route.fulfill({ status: 404, body: 'not here' }));
   assert.equal(await command(page, 'open-shipped', 'sotu'), '');
   const s = await waitForState(page, (s) => s.last_error !== '' && !s.jobs.some((j) => j.state === 'running'));
-  assert.equal(s.last_error, 'could not download corpora/sotu/1850s.jsonl: 404 Not Found');
+  assert.equal(s.last_error, 'could not download corpora/sotu/1850-1869.jsonl.gz: 404 Not Found');
   assert.equal(s.jobs.find((j) => j.name.startsWith('Importing')).state, 'cancelled');
   assert.equal(s.corpus, before.corpus);
   assert.equal(s.documents, before.documents);

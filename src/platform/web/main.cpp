@@ -45,7 +45,7 @@ constexpr double kFrameIntervalMs = 1000.0 / 60.0;
 // under software rendering, and a progress bar needs no 60 frames a second). Any input brings full-rate frames
 // back at once; no task runs longer than a budget plus one unit of a job's work.
 constexpr double kBackgroundAfterMs = 150;
-constexpr double kBackgroundDrawMs = 100;
+constexpr double kBackgroundDrawMs = 250;
 constexpr double kBackgroundBudgetMs = 14;
 // How many copies of the demo texts the warm-up imports (app/warm_up.h).
 constexpr int kWarmUpCopies = 10;
