@@ -51,6 +51,7 @@ for (const word of ['war', 'states']) {
 await command(page, 'kwic-sort', 'R1,R2');
 const sorted = await waitForState(page, (s) => s.kwic_sort === 'R1,R2' && s.kwic_sorted_ms >= 0, undefined, 60000);
 const after = await state(page);
+console.log('jobs after the re-sort: ' + after.jobs.map((j) => `${j.name} (${j.state}): busy ${j.busy_ms.toFixed(0)} ms, longest step ${j.longest_step_ms.toFixed(1)} ms`).join('; '));
 console.log(`re-sort of «states» by R1,R2: ${sorted.kwic_sorted_ms.toFixed(1)} ms (target ≤ 1 s); app CPU per frame while ` +
             `jobs ran (latest ≤ 1000 frames, incl. the import): p95 ${after.p95_frame_ms_with_jobs.toFixed(1)} ms, ` +
             `max ${after.max_frame_ms_with_jobs.toFixed(1)} ms`);

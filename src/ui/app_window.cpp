@@ -65,7 +65,7 @@ void AppWindow::DrawMenuBar(app::AppState& state) {
             state.request_file_picker = true;
         }
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Text, Markdown, HTML, CSV/TSV, JSON Lines, or a zip of them. You can also drop files\n"
+            ImGui::SetTooltip("Text, Markdown, HTML, CSV/TSV, JSON Lines, a zip of them, any of them gzipped. You can also drop files\n"
                               "or folders onto the page. Nothing leaves your computer.");
         if (ImGui::MenuItem("Add files to this corpus…", nullptr, false, open && !busy)) {
             state.picker_target = app::ImportTarget::OpenCorpus;

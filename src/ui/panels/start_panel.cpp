@@ -52,7 +52,7 @@ void StartPanel::Draw(app::AppState& state, CorpusDialogs& dialogs, ImFont* head
     ImGui::SameLine();
     if (ButtonIf(!busy, "Paste text…")) dialogs.open_paste = true;
     RecordItemRect(state, "start.paste");
-    MutedTextWrapped("Text, Markdown, HTML, CSV/TSV, JSON Lines, or a zip of them — or drop files and folders "
+    MutedTextWrapped("Text, Markdown, HTML, CSV/TSV, JSON Lines, a zip of them, any of them gzipped — or drop files and folders "
                      "anywhere on this page.");
 
     if (!state.corpora.empty()) {
