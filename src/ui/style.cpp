@@ -2,6 +2,7 @@
 #include "ui/style.h"
 
 #include <cstdio>
+#include <initializer_list>
 
 #include <imgui.h>
 
@@ -53,6 +54,11 @@ Fonts LoadFonts(const char* sans_path, const char* mono_path, float pixel_ratio)
     fonts.heading = AddFont(sans_path, 22.0f, pixel_ratio);
     fonts.mono = AddFont(mono_path, 15.0f, pixel_ratio);
     ImGui::GetIO().FontDefault = fonts.body;
+    // Full-width forms of ASCII (U+FF01–FF5E, "ｆｕｌｌ" in CJK text) are drawn with the ordinary characters'
+    // glyphs: the UI fonts have none of their own, and they came out as �. Remapping needs the built atlas.
+    ImGui::GetIO().Fonts->Build();
+    for (ImFont* font : {fonts.body, fonts.heading, fonts.mono})
+        for (ImWchar c = 0xFF01; c <= 0xFF5E; ++c) font->AddRemapChar(c, static_cast<ImWchar>(c - 0xFF01 + 0x21));
     return fonts;
 }
 

@@ -49,6 +49,18 @@ struct Headless {
 
 TEST_SUITE("ui") {
 
+TEST_CASE("full-width letters are drawn with the ordinary letters' glyphs, not the replacement character") {
+    Headless ui;
+    for (ImFont* font : {ui.window.fonts.body, ui.window.fonts.heading, ui.window.fonts.mono}) {
+        const ImFontGlyph* wide = font->FindGlyphNoFallback(0xFF46);   // ｆ
+        const ImFontGlyph* narrow = font->FindGlyphNoFallback('f');
+        REQUIRE(wide != nullptr);
+        CHECK(wide == narrow);
+        CHECK(font->FindGlyphNoFallback(0xFF5E) == font->FindGlyphNoFallback('~'));
+        CHECK(font->FindGlyphNoFallback(0xFF00) == nullptr);   // outside the full-width ASCII block: untouched
+    }
+}
+
 TEST_CASE("every view draws for 100 frames in both themes without asserting") {
     Headless h;
     h.Frames(10);  // the demo corpus indexing job finishes
