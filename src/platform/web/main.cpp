@@ -258,7 +258,9 @@ void OnStorageSaved(double generation, const char* error) {
         a.state.storage_error.clear();
         a.state.storage_saved_generation = static_cast<uint64_t>(generation);
     }
-    Wake();
+    // A frame is needed to show an error, or to start saving a change made while this save ran; a save that
+    // worked changes nothing on screen (waking for it kept an idle page drawing for another half second).
+    if (*error || a.state.storage_generation != a.attempted_generation) Wake();
 }
 
 void SetClipboard(void*, const char* text) {
