@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <optional>
+#include <span>
 
 #include "text/tokenizer.h"
 
@@ -263,41 +265,72 @@ store::DocFilter QueryFilter(const ParsedQuery& query) {
     return filter;
 }
 
-core::Result<SearchResults> Search(store::Corpus& corpus, const ParsedQuery& query, const store::DocFilter& subcorpus,
-                                   int limit) {
-    SearchResults results;
-    results.match = query.match;
-    store::ReadTransaction read(corpus.db());
+namespace {
+
+// The filters a parsed query runs under: the subcorpus, its own source:/lang:/year:, and (exact case) the ids
+// of the documents that hold a positive pattern as written. Nothing (std::nullopt) when exact case leaves no
+// document (an empty doc_ids list would not restrict).
+core::Result<std::optional<std::vector<store::DocFilter>>> SearchFilters(store::Corpus& corpus, const ParsedQuery& query,
+                                                                        const store::DocFilter& subcorpus) {
     std::vector<store::DocFilter> filters = {subcorpus, QueryFilter(query)};
     if (query.options.exact_case && !query.raw && !query.patterns.empty()) {
         auto kept = ExactCaseMatches(corpus, query, filters);
         if (!kept.ok()) return kept.status();
-        if (kept->empty()) return results;  // an empty doc_ids list would not restrict
+        if (kept->empty()) return std::optional<std::vector<store::DocFilter>>();
         filters.push_back({.doc_ids = std::move(*kept)});
     }
-    auto counts = corpus.CountDocuments(query.match, filters);
-    if (!counts.ok()) return counts.status();
-    results.document_count = counts->documents;
-    results.by_year = std::move(counts->by_year);
-    results.by_source = std::move(counts->by_source);
-    if (results.document_count == 0) return results;
-    // Our snippets when the query has patterns (see MakeSnippet); FTS5's for "fts:" queries.
+    return std::optional<std::vector<store::DocFilter>>(std::move(filters));
+}
+
+// `limit` ranked hits from `offset` on, with snippets: ours when the query has patterns (see MakeSnippet),
+// FTS5's for "fts:" queries.
+core::Result<std::vector<store::SearchHit>> RankedHits(store::Corpus& corpus, const ParsedQuery& query,
+                                                       std::span<const store::DocFilter> filters, int64_t offset, int limit) {
     bool own_snippets = !query.raw && query.has_root;
-    auto hits = corpus.SearchDocuments(query.match, filters, limit, !own_snippets);
-    if (!hits.ok()) return hits.status();
-    results.hits = std::move(*hits);
-    if (!own_snippets) return results;
+    auto hits = corpus.SearchDocuments(query.match, filters, limit, !own_snippets, offset);
+    if (!hits.ok() || !own_snippets) return hits;
     std::vector<const HitPattern*> in_text;
     for (const HitPattern& p : query.patterns)
         if (!p.title_only) in_text.push_back(&p);
     bool fold = !query.options.exact_case;
     text::Tokenizer tokenizer({.fold_case = fold});
-    for (store::SearchHit& hit : results.hits) {
+    for (store::SearchHit& hit : *hits) {
         auto doc = corpus.GetDocument(hit.doc_id);
         if (!doc.ok()) return doc.status();
         hit.snippet = MakeSnippet(doc->text, in_text, fold, tokenizer);
     }
+    return hits;
+}
+
+}  // namespace
+
+core::Result<SearchResults> Search(store::Corpus& corpus, const ParsedQuery& query, const store::DocFilter& subcorpus,
+                                   int limit) {
+    SearchResults results;
+    results.match = query.match;
+    store::ReadTransaction read(corpus.db());
+    auto filters = SearchFilters(corpus, query, subcorpus);
+    if (!filters.ok()) return filters.status();
+    if (!*filters) return results;
+    auto counts = corpus.CountDocuments(query.match, **filters);
+    if (!counts.ok()) return counts.status();
+    results.document_count = counts->documents;
+    results.by_year = std::move(counts->by_year);
+    results.by_source = std::move(counts->by_source);
+    if (results.document_count == 0) return results;
+    auto hits = RankedHits(corpus, query, **filters, 0, limit);
+    if (!hits.ok()) return hits.status();
+    results.hits = std::move(*hits);
     return results;
+}
+
+core::Result<std::vector<store::SearchHit>> SearchPage(store::Corpus& corpus, const ParsedQuery& query,
+                                                       const store::DocFilter& subcorpus, int64_t offset, int limit) {
+    store::ReadTransaction read(corpus.db());
+    auto filters = SearchFilters(corpus, query, subcorpus);
+    if (!filters.ok()) return filters.status();
+    if (!*filters) return std::vector<store::SearchHit>();
+    return RankedHits(corpus, query, **filters, offset, limit);
 }
 
 }  // namespace analysis

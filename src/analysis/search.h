@@ -52,4 +52,9 @@ store::DocFilter QueryFilter(const ParsedQuery& query);
 core::Result<SearchResults> Search(store::Corpus& corpus, const ParsedQuery& query, const store::DocFilter& subcorpus,
                                    int limit);
 
+// The next hits of the same search, ranked as Search ranks them: `limit` hits from `offset` on, with
+// snippets (Search's first page is SearchPage(…, 0, limit)). For "Show more" and exporting every match.
+core::Result<std::vector<store::SearchHit>> SearchPage(store::Corpus& corpus, const ParsedQuery& query,
+                                                       const store::DocFilter& subcorpus, int64_t offset, int limit);
+
 }  // namespace analysis

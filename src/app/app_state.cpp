@@ -7,6 +7,7 @@
 #include "app/document_edits.h"
 #include "app/import_job.h"
 #include "app/index_job.h"
+#include "app/search_export.h"
 #include "core/json.h"
 #include "core/version.h"
 
@@ -395,6 +396,10 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         }
     } else if (name == "query") {
         state.query = std::string(arg);   // as if typed into the search box
+    } else if (name == "search-more") {
+        ShowMoreHits(state);
+    } else if (name == "search-export") {
+        ExportSearchResults(state);
     } else if (name == "kwic-sort") {
         auto keys = analysis::ParseSortSpec(arg);
         if (!keys.ok()) return core::Error(core::StatusCode::InvalidInput, "kwic-sort: " + keys.status().message());

@@ -205,7 +205,8 @@ core::Status ReimportFile(AppState& state, const std::string& name, text::Encodi
 // FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,
 // "open" PATH, "close", "rename" NAME (the open corpus), "delete-corpus" PATH, "delete-document" ID,
 // "restore-text" ID, "reimport" ENCODING NAME, "query" TEXT (as typed in the search box), "kwic-sort" KEYS
-// ("R1,R2"; "" document order), "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
+// ("R1,R2"; "" document order), "search-more" (the next page of hits), "search-export" (Export CSV: every
+// match, as a job when not all are listed), "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
 // command or bad argument.
 core::Status RunCommand(AppState& state, std::string_view name, std::string_view arg);
 

@@ -153,9 +153,10 @@ public:
     // The best `limit` documents, best first (bm25, title weighted 4×) with a snippet around the best match,
     // as Search does; snippets are made for those `limit` documents only (each re-tokenizes its document's
     // text: ~2 ms for a long speech), or not at all with `snippets` false. With no match: the documents in
-    // id order, score 0, the snippet the start of the text.
+    // id order, score 0, the snippet the start of the text. `offset` skips that many of the ranked documents
+    // (ties are broken by id, so pages of one search never overlap).
     core::Result<std::vector<SearchHit>> SearchDocuments(std::string_view match, std::span<const DocFilter> filters,
-                                                         int limit, bool snippets = true);
+                                                         int limit, bool snippets = true, int64_t offset = 0);
     // How many documents match, in all and per year (substr(date, 1, 4)) and per source.
     core::Result<DocCounts> CountDocuments(std::string_view match, std::span<const DocFilter> filters);
     // Calls `visit(id, title, text)` for every matching document in id order (the views are valid during the

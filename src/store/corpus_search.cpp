@@ -149,13 +149,14 @@ core::Status EachRow(Statement& st, Row row) {
 }  // namespace
 
 core::Result<std::vector<SearchHit>> Corpus::SearchDocuments(std::string_view match, std::span<const DocFilter> filters,
-                                                             int limit, bool snippets) {
+                                                             int limit, bool snippets, int64_t offset) {
     FilterSql filter = BuildFilterSql(filters, 3);
+    const std::string page = " LIMIT ?2 OFFSET " + std::to_string(std::max<int64_t>(offset, 0));
     std::vector<SearchHit> hits;
     if (match.empty()) {
         // No text to match: the filtered documents in id order, each with the start of its text.
         auto st = PrepareFiltered(*Db, "SELECT d.id, d.title, substr(d.text, 1, 200), length(d.text) > 200" +
-                                           FromWhere(false, filter) + " ORDER BY d.id LIMIT ?2",
+                                           FromWhere(false, filter) + " ORDER BY d.id" + page,
                                   match, limit, filter);
         if (!st.ok()) return st.status();
         core::Status s = EachRow(*st, [&] {
@@ -169,7 +170,7 @@ core::Result<std::vector<SearchHit>> Corpus::SearchDocuments(std::string_view ma
     // Ranked in two steps: FTS5's snippet() re-tokenizes a document's whole text, so it runs for the `limit`
     // best documents only, not for every match the ORDER BY has to rank.
     auto ranked = PrepareFiltered(*Db, "SELECT d.id, d.title, bm25(doc_fts, 4.0, 1.0) AS score" +
-                                           FromWhere(true, filter) + " ORDER BY score LIMIT ?2",
+                                           FromWhere(true, filter) + " ORDER BY score, d.id" + page,
                                   match, limit, filter);
     if (!ranked.ok()) return ranked.status();
     core::Status s = EachRow(*ranked, [&] {

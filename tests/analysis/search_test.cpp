@@ -162,6 +162,30 @@ TEST_CASE("snippets show the first occurrence with its words highlighted and …
     CHECK(Run(*corpus, "War", 10, {}, {.exact_case = true}).document_count == 0);
 }
 
+TEST_CASE("pages of a search follow on from its first page, never overlapping, with snippets") {
+    store::Corpus corpus = MakeNewsCorpus();
+    for (const char* text : {"lavrov OR oil OR foreign", "year:1990..2010", "fts:lavrov OR oil"}) {
+        CAPTURE(text);
+        analysis::SearchResults all = Run(corpus, text, 100);
+        REQUIRE(all.hits.size() >= 4);
+        auto query = analysis::ParseQuery(text);
+        REQUIRE(query.ok());
+        std::vector<store::SearchHit> paged;
+        for (int64_t offset = 0; offset < 100; offset += 2) {
+            auto page = analysis::SearchPage(corpus, *query, {}, offset, 2);
+            REQUIRE(page.ok());
+            if (page->empty()) break;
+            paged.insert(paged.end(), page->begin(), page->end());
+        }
+        REQUIRE(paged.size() == all.hits.size());
+        for (size_t i = 0; i < paged.size(); ++i) {
+            CHECK(paged[i].doc_id == all.hits[i].doc_id);
+            CHECK(paged[i].snippet == all.hits[i].snippet);
+            CHECK_FALSE(paged[i].snippet.empty());
+        }
+    }
+}
+
 TEST_CASE("source:, lang: and year: filter by metadata") {
     store::Corpus corpus = MakeNewsCorpus();
     CHECK(HitIds(corpus, "lavrov* source:tass") == Ids{1});

@@ -3,7 +3,8 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, clickWidget, closePages, focusField, launchBrowser, openApp, openView, startServer, state, waitForState } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { artifacts, clickWidget, closePages, command, focusField, launchBrowser, openApp, openView, startServer, state, waitForState } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -66,5 +67,28 @@ test('clicking a bar of a chart searches only that year, and the filter chip bri
   await clickWidget(page, 'search.clear_filter');
   const back = await waitForState(page, (s, n) => s.subcorpus === '' && s.by_year === n, all.by_year);
   assert.equal(back.result_count, all.result_count);
+  assert.deepEqual(page.errors, []);
+});
+
+test('more matches are listed on demand, and Export CSV downloads every match, best first', async () => {
+  const page = await openApp(browser, server.url);
+  assert.equal(await command(page, 'stress', '40'), '');   // the demo texts 40 times: 120 match "the"
+  await waitForState(page, (s) => s.documents === 320 && !s.jobs.some((j) => j.state === 'running'), undefined, 120000);
+  await openView(page, 'search');
+  await command(page, 'query', 'the');
+  let s = await waitForState(page, (s) => s.searched_query === 'the');
+  assert.equal(s.result_count, 120);
+  assert.equal(s.hits_shown, 50);
+  assert.equal(await command(page, 'search-more', ''), '');
+  s = await waitForState(page, (s) => s.hits_shown === 100);
+  // Export CSV with a real click: the 20 not listed are made by a job, then the browser gets the file.
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), clickWidget(page, 'search.export')]);
+  assert.equal(download.suggestedFilename(), 'search.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  const records = csv.trim().split('\n').filter((line) => /^\d+,/.test(line));
+  assert.equal(csv.split('\n')[0], 'rank,title,date,source,snippet');
+  assert.deepEqual(records.map((line) => Number(line.split(',')[0])), Array.from({ length: 120 }, (_, i) => i + 1));
+  s = await state(page);
+  assert.equal(s.jobs.find((j) => j.name === 'Exporting search results').state, 'done');
   assert.deepEqual(page.errors, []);
 });

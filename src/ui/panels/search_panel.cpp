@@ -6,32 +6,14 @@
 
 #include <imgui.h>
 
+#include "app/search_export.h"
 #include "ui/query_box.h"
-#include "core/table_text.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
 
 namespace ui {
 
 namespace {
-
-// The hits listed, as TSV ('\t') or CSV (','): rank, title, snippet (highlight markers removed).
-std::string ResultsAsTable(const analysis::SearchResults& results, char separator) {
-    std::string out;
-    for (const char* name : {"rank", "title", "snippet"}) core::AppendTableField(out, name, separator);
-    core::EndTableRow(out);
-    int rank = 0;
-    for (const store::SearchHit& hit : results.hits) {
-        std::string snippet;
-        for (char c : hit.snippet)
-            if (c != store::kHighlightBegin && c != store::kHighlightEnd) snippet += c;
-        core::AppendTableField(out, std::to_string(++rank), separator);
-        core::AppendTableField(out, hit.title, separator);
-        core::AppendTableField(out, snippet, separator);
-        core::EndTableRow(out);
-    }
-    return out;
-}
 
 // A bar chart of document counts, bars side by side (`vertical`) or one row per key; returns the clicked
 // bar's index or -1. Hovering a bar shows its key and exact count.
@@ -142,11 +124,13 @@ void SearchPanel::Draw(app::AppState& state) {
     RecordItemRect(state, "search.count");
     ImGui::SameLine();
     if (ButtonIf(!state.results.hits.empty(), "Copy results (TSV)", "Nothing to copy"))
-        ImGui::SetClipboardText(ResultsAsTable(state.results, '\t').c_str());
+        ImGui::SetClipboardText(app::SearchHitsTable(state.results.hits, state.documents, '\t').c_str());
+    if (ImGui::IsItemHovered() && !state.results.hits.empty()) ImGui::SetTooltip("The documents listed below");
     RecordItemRect(state, "search.copy");
     ImGui::SameLine();
     if (ButtonIf(!state.results.hits.empty(), "Export CSV", "Nothing to export"))
-        app::Defer(state, [](app::AppState& s) { app::RequestDownload(s, "search.csv", "text/csv", ResultsAsTable(s.results, ',')); });
+        app::Defer(state, [](app::AppState& s) { app::ExportSearchResults(s); });
+    if (ImGui::IsItemHovered() && !state.results.hits.empty()) ImGui::SetTooltip("Every matching document, best first");
     RecordItemRect(state, "search.export");
     DrawCharts(state);
     ImGui::Spacing();
@@ -163,8 +147,14 @@ void SearchPanel::Draw(app::AppState& state) {
         ImGui::Spacing();
         ImGui::PopID();
     }
-    if (state.results.document_count > static_cast<int64_t>(state.results.hits.size()))
-        MutedTextWrapped(("The best " + std::to_string(state.results.hits.size()) + " are listed.").c_str());
+    if (state.results.document_count > static_cast<int64_t>(state.results.hits.size())) {
+        const int64_t rest = state.results.document_count - static_cast<int64_t>(state.results.hits.size());
+        MutedTextWrapped(("The best " + std::to_string(state.results.hits.size()) + " of " +
+                          std::to_string(state.results.document_count) + " are listed.").c_str());
+        const std::string more = "Show " + std::to_string(std::min<int64_t>(rest, app::kSearchHitLimit)) + " more";
+        if (ImGui::Button(more.c_str())) app::Defer(state, [](app::AppState& s) { app::ShowMoreHits(s); });
+        RecordItemRect(state, "search.more");
+    }
     ImGui::EndChild();
 }
 
