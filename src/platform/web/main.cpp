@@ -128,14 +128,22 @@ bool InBackground(const WebApp& a, double now_ms) {
            now_ms - a.last_input_ms > kBackgroundAfterMs;
 }
 
+void BackgroundSlice();
+
+// Starts the back-to-back job slices unless they run already or no job has work to do now.
+void StartBackgroundSlices(WebApp& a) {
+    if (!a.state.jobs.Busy() || a.state.jobs.Waiting() || a.background_slice_posted) return;
+    a.background_slice_posted = true;
+    JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
+}
+
 // In the background, jobs also run between refreshes: one budget per task, back to back, until input comes.
 void BackgroundSlice() {
     WebApp& a = *g_app;
     a.background_slice_posted = false;
-    if (!a.state.jobs.Busy() || a.state.jobs.Waiting() || !InBackground(a, core::NowMs())) return;
+    if (!InBackground(a, core::NowMs())) return;
     a.state.jobs.Pump(kBackgroundBudgetMs, a.state);
-    a.background_slice_posted = true;
-    JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
+    StartBackgroundSlices(a);
 }
 
 void Frame() {
@@ -146,10 +154,7 @@ void Frame() {
     if (InBackground(a, start_ms) && start_ms - a.last_frame_ms < kBackgroundDrawMs) {
         // A refresh for the jobs alone, or (while a corpus downloads) left to the page's own tasks.
         if (jobs_running) app::Update(a.state, kBackgroundBudgetMs);
-        if (a.state.jobs.Busy() && !a.state.jobs.Waiting() && !a.background_slice_posted) {
-            a.background_slice_posted = true;
-            JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
-        }
+        StartBackgroundSlices(a);
         return;
     }
     app::Update(a.state);
@@ -312,10 +317,7 @@ platform::PageCallbacks MakePageCallbacks() {
         WebApp& a = *g_app;
         if (!a.state.jobs.Busy() || a.in_copy_event) return;
         a.state.jobs.Pump(app::kJobBudgetMs, a.state);
-        if (a.state.jobs.Busy() && !a.state.jobs.Waiting() && !a.background_slice_posted && InBackground(a, core::NowMs())) {
-            a.background_slice_posted = true;
-            JsPostTask(reinterpret_cast<void*>(&BackgroundSlice));
-        }
+        if (InBackground(a, core::NowMs())) StartBackgroundSlices(a);
     };
     return callbacks;
 }
