@@ -85,7 +85,9 @@ export async function focusField(page, name) {
 // A widget that has just appeared (a popup sizing itself) may still move: the pointer follows it until it
 // rests under the pointer, as a user's eye and hand would.
 export async function clickWidget(page, name) {
-  let rect = (await state(page)).widgets[name];
+  // As a user waits to see the button: the frame that draws it may still be coming (the page just loaded).
+  const shown = await waitForState(page, (s, n) => Boolean(s.widgets[n]), name, 5000).catch(() => null);
+  let rect = shown?.widgets[name];
   if (!rect) throw new Error(`widget ${name} not reported by the app`);
   for (let tries = 0; tries < 5; tries++) {
     await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
