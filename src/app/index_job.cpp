@@ -2,6 +2,7 @@
 #include "app/index_job.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdio>
 
 #include "app/app_state.h"
@@ -68,15 +69,15 @@ JobState IndexJob::Step(core::Deadline deadline) {
         if (core::Status s = Open(); !s.ok()) { Error = s; return JobState::Failed; }
     }
     if (Stage == Phase::Indexing) {
-        while (Next < Documents.size() && !deadline.Expired()) {
-            const store::DocumentInput& doc = Documents[Next];
+        while ((Endless || Next < Documents.size()) && !deadline.Expired()) {
+            const store::DocumentInput& doc = Documents[Next % Documents.size()];
             auto id = Target->AddDocument(doc);
             if (!id.ok()) { Error = id.status(); return JobState::Failed; }
             Bytes += static_cast<double>(doc.text.size());
             ++Next;
             Progress.done = static_cast<int64_t>(Next);
         }
-        if (Next < Documents.size()) return JobState::Running;
+        if (Endless || Next < Documents.size()) return JobState::Running;
         Stage = Phase::Listing;
         Progress.phase = "listing";
         Progress.done = 0;
@@ -140,6 +141,12 @@ void IndexJob::Finish(AppState& state) {
     ScanCorpora(state);
 }
 
+void IndexJob::RepeatUntilCancelled() {
+    assert(!Documents.empty());
+    Endless = true;
+    Progress.total = 0;
+}
+
 void IndexJob::Abandon() {
     if (Target) Target->Rollback();
     Target.reset();
@@ -164,16 +171,19 @@ core::Result<bool> ListDocumentsStep(store::Corpus& corpus, std::vector<store::D
 std::unique_ptr<IndexJob> MakeDemoIndexJob(const AppState& state, int copies) {
     std::vector<store::DocumentInput> base = DemoDocuments();
     std::vector<store::DocumentInput> documents;
-    documents.reserve(base.size() * static_cast<size_t>(copies));
-    for (int c = 0; c < copies; ++c) {
+    const bool endless = copies == 0;
+    documents.reserve(base.size() * static_cast<size_t>(std::max(copies, 1)));
+    for (int c = 0; c < std::max(copies, 1); ++c) {
         for (const store::DocumentInput& doc : base) {
             documents.push_back(doc);
             if (copies > 1) documents.back().title += " (copy " + std::to_string(c + 1) + ")";
         }
     }
-    IndexTarget target{.corpus_name = copies > 1 ? "Demo corpus ×" + std::to_string(copies) : "Demo corpus",
+    IndexTarget target{.corpus_name = endless ? "Demo corpus, endless" : copies > 1 ? "Demo corpus ×" + std::to_string(copies) : "Demo corpus",
                        .path = NewCorpusPath(state), .shipped_id = copies == 1 ? "demo" : ""};
-    return std::make_unique<IndexJob>(std::move(target), std::move(documents));
+    auto job = std::make_unique<IndexJob>(std::move(target), std::move(documents));
+    if (endless) job->RepeatUntilCancelled();
+    return job;
 }
 
 }  // namespace app

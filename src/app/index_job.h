@@ -38,6 +38,8 @@ public:
     JobState Step(core::Deadline deadline) override;
     void Finish(AppState& state) override;
     void Abandon() override;
+    // Indexes the documents over and over, never finishing: only Cancel ends the job.
+    void RepeatUntilCancelled();
 
 private:
     core::Status Open();
@@ -50,13 +52,15 @@ private:
     std::shared_ptr<store::Corpus> Target;
     int64_t ListAfterId = 0;    // documents with larger ids are the ones this job added
     std::vector<store::DocumentSummary> Listed;
-    size_t Next = 0;            // cursor: the next document to add
+    size_t Next = 0;            // cursor: the next document to add (an endless job wraps round Documents)
+    bool Endless = false;       // index Documents over and over until cancelled (MakeDemoIndexJob with 0)
     double Bytes = 0;
     double StartMs = 0;
 };
 
 // The built-in demo texts, `copies` times over (copies > 1: a stress test of indexing and long lists), as a
-// new corpus (stored when the app stores corpora).
+// new corpus (stored when the app stores corpora). With `copies` 0 the job indexes copies without end until it
+// is cancelled (its total is unknown): a load that lasts as long as a test needs, however fast the machine.
 std::unique_ptr<IndexJob> MakeDemoIndexJob(const AppState& state, int copies);
 
 // Reads the document list in pieces, continuing after `listed`'s last id, until `deadline`; returns true

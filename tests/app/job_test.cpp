@@ -113,6 +113,25 @@ TEST_CASE("the indexing job builds a corpus; cancelling it keeps the open one") 
     CHECK(state.documents[0].word_count > 0);
 }
 
+TEST_CASE("an endless stress job keeps indexing past its texts until it is cancelled, then leaves nothing") {
+    app::AppState state;
+    app::InitApp(state);
+    while (state.jobs.Busy()) app::Update(state, 5.0);
+    REQUIRE(state.documents.size() == 8);
+    REQUIRE(app::RunCommand(state, "stress", "endless").ok());
+    // Past three rounds of the demo's 8 texts: a job sized by a count would have finished by now.
+    for (int frame = 0; frame < 100000 && state.jobs.Snapshot().at(0).done <= 24; ++frame) app::Update(state, 1.0);
+    auto info = state.jobs.Snapshot().at(0);
+    CHECK(info.state == app::JobState::Running);
+    CHECK(info.done > 24);
+    CHECK(info.total == 0);   // unknown: the bar shows activity
+    state.jobs.Cancel(info.id);
+    app::Update(state, 1.0);
+    CHECK(state.jobs.Snapshot().at(0).state == app::JobState::Cancelled);
+    CHECK(state.documents.size() == 8);
+    CHECK(state.corpus_name == "Demo corpus");
+}
+
 TEST_CASE("commands switch views and themes, start and cancel jobs, and refuse bad input") {
     app::AppState state;
     CHECK(app::RunCommand(state, "view", "concordance").ok());
@@ -123,6 +142,7 @@ TEST_CASE("commands switch views and themes, start and cancel jobs, and refuse b
     CHECK(state.jobs.Busy());
     CHECK_FALSE(app::RunCommand(state, "view", "nowhere").ok());
     CHECK_FALSE(app::RunCommand(state, "stress", "-1").ok());
+    CHECK_FALSE(app::RunCommand(state, "stress", "forever").ok());
     CHECK_FALSE(app::RunCommand(state, "explode", "").ok());
 }
 
