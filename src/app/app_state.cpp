@@ -85,6 +85,7 @@ uint64_t ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarge
 namespace {
 void LoadReaderDocument(AppState& state) {
     state.reader_loaded_id = state.reader_doc_id;
+    state.reader_selection = {};
     if (state.reader_doc_id == 0) {
         state.reader_doc = {};
         state.reader_text.clear();
@@ -313,6 +314,10 @@ std::string StateJson(const AppState& state) {
     w.Key("status"); w.String(StatusLine(state));
     w.Key("last_error"); w.String(state.last_error);
     w.Key("reader_doc_id"); w.Int(state.reader_doc_id);
+    w.Key("reader_selection"); w.BeginObject();
+    w.Key("from"); w.Int(state.reader_selection.range().from);
+    w.Key("to"); w.Int(state.reader_selection.range().to);
+    w.EndObject();
     w.Key("library_scroll_y"); w.Double(state.library_scroll_y);
     w.Key("clipboard"); w.String(state.clipboard);
     w.Key("import_report"); w.BeginArray();

@@ -17,6 +17,7 @@
 #include "app/corpora.h"
 #include "app/import_job.h"
 #include "app/job.h"
+#include "app/reader_selection.h"
 #include "core/status.h"
 #include "store/corpus.h"
 
@@ -110,6 +111,7 @@ struct AppState {
     int64_t reader_hit_byte = -1;            // a hit to show when the document opens (a concordance click)
     int reader_hit = -1;                     // the current hit (index into reader_hits; -1 none)
     bool reader_scroll_to_hit = false;       // the UI scrolls to reader_hit on the next frame
+    ReaderSelection reader_selection;        // the selected bytes of reader_text (cleared when it loads)
 
     // Import
     std::vector<std::string> import_report;  // the last import's refusals and duplicates, for the Library

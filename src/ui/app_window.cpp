@@ -5,8 +5,8 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>   // NavWindow, GetFocusID: where the keyboard focus is (first Tab)
 
-#include "app/index_job.h"
 #include "core/version.h"
 #include "store/database.h"
 #include "text/icu_data.h"
@@ -33,6 +33,7 @@ void AppWindow::Draw(app::AppState& state) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar);
     DrawMenuBar(state);
+    HandleShortcuts(state);
 
     const ImGuiStyle& style = ImGui::GetStyle();
     const float status_height = ImGui::GetFrameHeight() + style.ItemSpacing.y + 1;
@@ -49,7 +50,41 @@ void AppWindow::Draw(app::AppState& state) {
     ImGui::End();
 
     dialogs.Draw(state);
+    help.Draw(state);
     if (show_about) DrawAbout();
+    RecordOverlays(state);
+}
+
+void AppWindow::RecordOverlays(app::AppState& state) {
+    state.widgets.erase("dialog");
+    state.widgets.erase("tooltip");
+    auto record = [&](const char* name, const ImGuiWindow* window) {
+        if (window && window->Active) state.widgets[name] = {window->Pos.x, window->Pos.y, window->Size.x, window->Size.y};
+    };
+    record("dialog", ImGui::GetTopMostPopupModal());
+    record("tooltip", ImGui::FindWindowByName("##Tooltip_00"));
+}
+
+void AppWindow::HandleShortcuts(app::AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;   // a menu or dialog has the keys
+    // "/" (the character, whatever the keyboard layout) when no field takes text; Ctrl+K always.
+    bool focus_search = ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K);
+    if (!io.WantTextInput && std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), '/') !=
+                                 io.InputQueueCharacters.end()) {
+        focus_search = true;
+        ImGui::GetIO().InputQueueCharacters.resize(0);   // the "/" is not typed into the box
+    }
+    if (focus_search) {
+        if (state.view == app::View::Concordance) concordance.focus_query = true;
+        else { state.view = app::View::Search; search.focus_query = true; }
+    }
+    // The first Tab (nothing has the keyboard focus, or only the menu bar or the tabs do) goes into the view,
+    // to its first control, instead of the tab strip.
+    ImGuiWindow* nav = ImGui::GetCurrentContext()->NavWindow;
+    if (ImGui::IsKeyPressed(ImGuiKey_Tab) && !io.KeyShift && !io.KeyCtrl && !io.WantTextInput &&
+        (ImGui::GetFocusID() == 0 || nav == nullptr || nav == ImGui::GetCurrentWindow()))
+        focus_first_control = true;
 }
 
 void AppWindow::DrawMenuBar(app::AppState& state) {
@@ -87,13 +122,6 @@ void AppWindow::DrawMenuBar(app::AppState& state) {
             dialogs.delete_name = state.corpus_name;
         }
         if (ImGui::MenuItem("Close (start page)", nullptr, false, open)) app::CloseCorpus(state);
-        ImGui::Separator();
-        if (ImGui::BeginMenu("Stress tests", !busy)) {
-            if (ImGui::MenuItem("Demo corpus ×400 (indexing)")) state.jobs.Add(app::MakeDemoIndexJob(state, 400));
-            if (ImGui::MenuItem("Demo corpus ×4000 (long job: watch progress, try Cancel)"))
-                state.jobs.Add(app::MakeDemoIndexJob(state, 4000));
-            ImGui::EndMenu();
-        }
         ImGui::EndMenu();
     }
     RecordItemRect(state, "menu.corpus");
@@ -112,9 +140,13 @@ void AppWindow::DrawMenuBar(app::AppState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
+        help.MenuItems(state);
+        ImGui::Separator();
         if (ImGui::MenuItem("About Corpus Lens")) show_about = true;
+        RecordItemRect(state, "menu.help.about");
         ImGui::EndMenu();
     }
+    RecordItemRect(state, "menu.help");
     ImGui::EndMenuBar();
 }
 
@@ -130,6 +162,7 @@ void AppWindow::DrawViews(app::AppState& state) {
         if (!switching) state.view = view;  // the user clicked this tab
         shown_view = view;
         ImGui::BeginChild("view");
+        if (focus_first_control) { FocusNextItem(); focus_first_control = false; }
         switch (view) {
         case app::View::Library: library.Draw(state, dialogs, fonts.heading); break;
         case app::View::Search: search.Draw(state); break;
@@ -147,7 +180,7 @@ void AppWindow::DrawViews(app::AppState& state) {
 
 void AppWindow::DrawAbout() {
     ImGui::OpenPopup("About Corpus Lens");
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("About Corpus Lens", &show_about, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("%s %s", core::ProductName(), core::Version());
         ImGui::TextUnformatted("Text-corpus analysis that runs entirely in this page: nothing you load is sent anywhere.");

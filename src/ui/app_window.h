@@ -3,6 +3,7 @@
 #pragma once
 #include "app/app_state.h"
 #include "ui/corpus_dialogs.h"
+#include "ui/help_windows.h"
 #include "ui/panels/concordance_panel.h"
 #include "ui/panels/library_panel.h"
 #include "ui/panels/planned_panel.h"
@@ -33,8 +34,10 @@ struct AppWindow {
         "Compare: two documents (or two sub-corpora) side by side with passages aligned — verbatim reuse and "
         "close paraphrase — word-level differences, passages unique to each side and their distinctive words."};
     StatusBar status_bar;
+    HelpWindows help;
 
     bool show_about = false;
+    bool focus_first_control = false;   // the first Tab: focus the shown view's first control
     bool dark_applied = false;      // the theme ApplyStyle was last called with
     bool style_applied = false;
     app::View shown_view = app::View::Library;   // the tab ImGui shows; differs from state.view on a switch
@@ -44,6 +47,10 @@ struct AppWindow {
 
 private:
     void DrawMenuBar(app::AppState& state);
+    // "/" and Ctrl+K put the cursor in the search box; the first Tab goes into the view.
+    void HandleShortcuts(app::AppState& state);
+    // Reports the open dialog's and tooltip's rectangles ("dialog", "tooltip") for the test API.
+    void RecordOverlays(app::AppState& state);
     void DrawViews(app::AppState& state);
     void DrawAbout();
 };

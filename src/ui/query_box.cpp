@@ -5,6 +5,7 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>   // GetActiveID, ClearActiveID, SetKeyOwner, ImHashStr
 
 #include "ui/style.h"
 #include "ui/widgets.h"
@@ -62,15 +63,38 @@ void DrawHelp() {
 
 }  // namespace
 
+void DrawQueryHelp() { DrawHelp(); }
+
 void QueryBox(app::AppState& state, const char* name, bool* focus) {
     const std::string prefix = std::string(name) + ".";
     const ImGuiStyle& style = ImGui::GetStyle();
     const float side = ImGui::GetFrameHeight() + style.ItemSpacing.x + ImGui::CalcTextSize("Exact case").x +
                        ImGui::GetFrameHeight() + 2 * style.ItemSpacing.x + style.FramePadding.x * 2;
     ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - side, 8.0f, 40.0f * ImGui::GetFontSize()));
-    if (*focus) { ImGui::SetKeyboardFocusHere(); *focus = false; }
+    const ImGuiID id = ImGui::GetID("##query");
+    const bool active = ImGui::GetActiveID() == id;
+    // While the box is being edited ImGui writes its own copy of the text back every frame: a query set from
+    // elsewhere (the other view's box, the test API) would be undone. The box lets go and takes it up again.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID written_key = ImGui::GetID("##query-written");   // a hash of the text the box last held
+    const int query_hash = static_cast<int>(ImHashStr(state.query.c_str()));
+    bool refocus = *focus;
+    if (active && storage->GetInt(written_key, query_hash) != query_hash) {
+        ImGui::ClearActiveID();
+        ImGui::GetCurrentContext()->InputTextDeactivatedState.ID = 0;   // else its old text is written back
+        refocus = true;
+    }
+    if (refocus) FocusNextItem();
+    *focus = false;
+    // Enter would end editing, as in any ImGui single-line field, and what the user typed next would be lost;
+    // the search runs as one types, so Enter is taken from the box and the cursor stays.
+    if (active) {
+        ImGui::SetKeyOwner(ImGuiKey_Enter, id, ImGuiInputFlags_LockThisFrame);
+        ImGui::SetKeyOwner(ImGuiKey_KeypadEnter, id, ImGuiInputFlags_LockThisFrame);
+    }
     InputString("##query", "Search: a word, \"a phrase\", prefix*, a OR b, -not, year:1990..2000 (? for more)",
                 &state.query);
+    storage->SetInt(written_key, static_cast<int>(ImHashStr(state.query.c_str())));
     RecordItemRect(state, (prefix + "query").c_str());
     ImGui::SameLine();
     if (ImGui::Button("?")) ImGui::OpenPopup("query help");

@@ -9,4 +9,7 @@ namespace ui {
 // "search.help", "search.exact", "search.error"). `focus` puts the cursor in the box (and is cleared).
 void QueryBox(app::AppState& state, const char* name, bool* focus);
 
+// The query language's table and examples (the "?" popover; also the Help menu's window).
+void DrawQueryHelp();
+
 }  // namespace ui

@@ -1,4 +1,6 @@
-// StatusBar: one row; jobs are drawn right-aligned, newest running job first.
+// StatusBar: one row; jobs are drawn right-aligned, newest running job first. The job's part is measured
+// first and the status line gets the rest of the row, cut short with "…" (whole in its tooltip) when it
+// does not fit, so the two never overlap however narrow the window.
 #include "ui/status_bar.h"
 
 #include <algorithm>
@@ -12,27 +14,52 @@
 
 namespace ui {
 
+namespace {
+
+// `text` as it is drawn in at most `width` pixels, with a tooltip of the whole text when it was cut.
+void TextFitted(const std::string& text, float width) {
+    const std::string shown = FitText(text, width);
+    ImGui::TextUnformatted(shown.c_str());
+    if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
+}  // namespace
+
 void StatusBar::Draw(app::AppState& state) {
     const std::vector<app::JobInfo> jobs = state.jobs.Snapshot();
     state.widgets.erase("job.cancel");
     state.widgets.erase("job.progress");
+    state.widgets.erase("status.job");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float left = ImGui::GetCursorPosX();
     const float full_width = ImGui::GetContentRegionAvail().x;
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app::StatusLine(state).c_str());
 
     // Snapshot lists running jobs first, then ended ones newest first: so this is the oldest running job, or
     // else the outcome of the last one, which stays until another job starts.
-    if (jobs.empty()) return;
-    const app::JobInfo* shown = &jobs.front();
+    const app::JobInfo* shown = jobs.empty() ? nullptr : &jobs.front();
+    const bool running = shown && shown->state == app::JobState::Running;
+    const float bar_width = std::min(14.0f * em, full_width * 0.25f);
+    const float cancel_width = ButtonWidth("Cancel");
+    std::string job_text;
+    if (shown && running) job_text = shown->name + (shown->phase.empty() ? "" : " — " + shown->phase);
+    else if (shown) job_text = shown->name + ": " + app::JobStateName(shown->state) + (shown->message.empty() ? "" : " — " + shown->message);
+    // The job's part takes what it needs up to 60% of the row (its text is cut first); the status line the rest.
+    const float controls = running ? bar_width + cancel_width + 2 * style.ItemSpacing.x : 0.0f;
+    const float job_text_width = shown ? std::min(ImGui::CalcTextSize(job_text.c_str()).x,
+                                                  std::max(full_width * 0.6f - controls, 4 * em)) : 0.0f;
+    const float job_width = shown ? job_text_width + controls : 0.0f;
+    const float gap = shown ? 2 * em : 0.0f;
 
-    const float bar_width = 14.0f * ImGui::GetFontSize();
-    const float cancel_width = ImGui::CalcTextSize("Cancel").x + 2 * ImGui::GetStyle().FramePadding.x;
-    if (shown->state == app::JobState::Running) {
-        std::string label = shown->name + (shown->phase.empty() ? "" : " — " + shown->phase);
-        float label_width = ImGui::CalcTextSize(label.c_str()).x;
-        float x = full_width - label_width - bar_width - cancel_width - 2 * ImGui::GetStyle().ItemSpacing.x;
-        ImGui::SameLine(std::max(x, ImGui::GetCursorPosX()));
-        ImGui::TextUnformatted(label.c_str());
+    ImGui::AlignTextToFramePadding();
+    TextFitted(app::StatusLine(state), std::max(full_width - job_width - gap, 0.0f));
+    RecordItemRect(state, "status.line");
+    if (!shown) return;
+
+    ImGui::SameLine(left + full_width - job_width);
+    ImGui::BeginGroup();
+    if (running) {
+        TextFitted(job_text, job_text_width);
         ImGui::SameLine();
         float fraction = shown->total > 0 ? static_cast<float>(shown->done) / static_cast<float>(shown->total) : 0.0f;
         char overlay[64];
@@ -47,15 +74,13 @@ void StatusBar::Draw(app::AppState& state) {
         RecordItemRect(state, "job.cancel");
         ImGui::PopID();
     } else {
-        std::string text = shown->name + ": " + app::JobStateName(shown->state);
-        if (!shown->message.empty()) text += " — " + shown->message;
-        float width = ImGui::CalcTextSize(text.c_str()).x;
-        ImGui::SameLine(std::max(full_width - width, ImGui::GetCursorPosX()));
         ImGui::PushStyleColor(ImGuiCol_Text, shown->state == app::JobState::Failed ? CurrentPalette().error
                                                                                    : CurrentPalette().muted);
-        ImGui::TextUnformatted(text.c_str());
+        TextFitted(job_text, job_text_width);
         ImGui::PopStyleColor();
     }
+    ImGui::EndGroup();
+    RecordItemRect(state, "status.job");
 }
 
 }  // namespace ui

@@ -3,6 +3,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>   // FocusWindow (FocusNextItem)
 
 #include "store/corpus.h"
 #include "ui/style.h"
@@ -88,6 +89,38 @@ bool ButtonIf(bool enabled, const char* label, const char* why_not) {
     ImGui::EndDisabled();
     if (!enabled && why_not && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", why_not);
     return pressed && enabled;
+}
+
+void SameLineOrWrap(float width) {
+    const float row_end = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (row_end <= right) ImGui::SameLine();
+}
+
+void FocusNextItem() {
+    ImGui::FocusWindow(ImGui::GetCurrentWindow());
+    ImGui::SetKeyboardFocusHere();
+}
+
+std::string FitText(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const float room = width - ImGui::CalcTextSize("…").x;
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    const char* fits = begin;   // the end of the longest prefix that fits, on a character boundary
+    float used = 0;
+    for (const char* p = begin; p < end;) {
+        const char* next = p + 1;
+        while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;
+        used += ImGui::CalcTextSize(p, next).x;
+        if (used > room) break;
+        fits = p = next;
+    }
+    return std::string(begin, fits) + "…";
+}
+
+float ButtonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
 }  // namespace ui

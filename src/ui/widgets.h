@@ -29,4 +29,16 @@ inline constexpr const char* kBusyReason = "Wait for the running job, or cancel 
 // A button that is greyed out and does nothing when `enabled` is false; its tooltip says why.
 bool ButtonIf(bool enabled, const char* label, const char* why_not = nullptr);
 
+// Toolbars that wrap instead of clipping in a narrow window: call before an item `width` pixels wide (not
+// the first of a row); it stays on the row when it fits, else it starts the next row.
+void SameLineOrWrap(float width);
+// Puts the keyboard focus on the next item (a text field: the cursor in it). ImGui 1.90.1's
+// SetKeyboardFocusHere does nothing from a child window the focus is not already in (its focus scope stays the
+// old window's), so this focuses the current window first.
+void FocusNextItem();
+// The width of a button labelled `label` (for SameLineOrWrap).
+float ButtonWidth(const char* label);
+// `text` cut to fit in `width` pixels with "…" at the end (whole characters); unchanged when it fits.
+std::string FitText(const std::string& text, float width);
+
 }  // namespace ui

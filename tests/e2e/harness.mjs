@@ -92,7 +92,13 @@ export async function clickWidget(page, name) {
   for (let tries = 0; tries < 5; tries++) {
     await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
     const frame = (await state(page)).frame;
-    const s = await waitForState(page, (s, f) => s.frame >= f + 2, frame);
+    // Frames can be slow enough (software WebGL at devicePixelRatio 2 on a busy machine) that the page goes idle
+    // before two are drawn: the pointer then twitches by half a pixel, as a hand does, to wake it.
+    let s = null;
+    for (let nudge = 0; !s; nudge++) {
+      s = await waitForState(page, (s, f) => s.frame >= f + 2, frame, 2000).catch((e) => { if (nudge >= 7) throw e; return null; });
+      if (!s) await page.mouse.move(rect.x + rect.w / 2 + (nudge % 2 ? 0 : 0.5), rect.y + rect.h / 2);
+    }
     const now = s.widgets[name];
     if (!now) throw new Error(`widget ${name} went away before it could be clicked`);
     if (now.x === rect.x && now.y === rect.y && now.w === rect.w && now.h === rect.h) break;

@@ -146,3 +146,69 @@ TEST_CASE("search with a filter and an error, concordance with sorting and filte
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("the search box has the cursor when Search opens, after \"/\" and after Ctrl+K, and keeps it on Enter") {
+    Headless h;
+    h.Frames(10);
+    ImGuiIO& io = ImGui::GetIO();
+    h.state.view = app::View::Search;
+    h.Frames(4);
+    CHECK(io.WantTextInput);   // ImGui 1.90.1's SetKeyboardFocusHere alone left it without (ui::FocusNextItem)
+    io.AddKeyEvent(ImGuiKey_Enter, true);
+    h.Frames(2);
+    io.AddKeyEvent(ImGuiKey_Enter, false);
+    h.Frames(2);
+    CHECK(io.WantTextInput);
+    io.AddInputCharactersUTF8("war");
+    h.Frames(4);
+    CHECK(h.state.query == "war");
+    h.state.query = "peace";   // set from elsewhere (the test API, the other view's box) while the box is edited
+    h.Frames(4);
+    CHECK(h.state.query == "peace");
+    CHECK(io.WantTextInput);
+    h.state.query = "war";
+    h.Frames(4);
+
+    h.state.view = app::View::Library;
+    h.Frames(4);
+    REQUIRE(!io.WantTextInput);
+    io.AddInputCharacter('/');
+    h.Frames(4);
+    CHECK(h.state.view == app::View::Search);
+    CHECK(io.WantTextInput);
+    CHECK(h.state.query == "war");   // the "/" is not typed
+
+    h.state.view = app::View::Concordance;
+    h.Frames(4);
+    h.state.view = app::View::Library;
+    h.Frames(4);
+    REQUIRE(!io.WantTextInput);
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_K, true);
+    h.Frames(2);
+    io.AddKeyEvent(ImGuiKey_K, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    h.Frames(4);
+    CHECK(h.state.view == app::View::Search);
+    CHECK(io.WantTextInput);
+}
+
+TEST_CASE("the Help windows fit a 1024×700 page, centred, with their Close button inside") {
+    Headless h;
+    ImGui::GetIO().DisplaySize = ImVec2(1024, 700);
+    h.Frames(10);
+    for (const char* name : {"help.query", "help.shortcuts", "help.figures"}) {
+        CAPTURE(std::string(name));
+        h.window.help = {};
+        h.window.help.show_query = name == std::string("help.query");
+        h.window.help.show_shortcuts = name == std::string("help.shortcuts");
+        h.window.help.show_figures = name == std::string("help.figures");
+        h.Frames(8);
+        REQUIRE(h.state.widgets.count(name) == 1);
+        const app::WidgetRect r = h.state.widgets[name], c = h.state.widgets[std::string(name) + ".close"];
+        CHECK(r.y >= 0);
+        CHECK(r.y + r.h <= 700);
+        CHECK(r.x + r.w / 2 == doctest::Approx(512).epsilon(0.01));
+        CHECK(c.y + c.h <= r.y + r.h);
+    }
+}

@@ -145,9 +145,9 @@ EM_BOOL OnKeyDown(int, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiKey key = KeyFromCode(e->code);
     if (key != ImGuiKey_None) io.AddKeyEvent(key, true);
     if (e->ctrlKey || e->metaKey) {
-        // Ctrl+A/Z/Y (select all, undo, redo) belong to the app's text fields; copy/cut/paste stay with the
-        // browser so its clipboard events fire.
-        return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y;
+        // Ctrl+A/Z/Y (select all, undo, redo) belong to the app's text fields and Ctrl+K to its search box
+        // (not the browser's); copy/cut/paste stay with the browser so its clipboard events fire.
+        return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y || key == ImGuiKey_K;
     }
     if (IsPrintable(e)) {
         // Normally the focused textarea turns this key into text (page.h). In the frame or two before it has

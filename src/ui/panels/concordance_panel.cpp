@@ -81,7 +81,7 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
     std::vector<analysis::SortKey>& keys = state.kwic_sort;
     for (size_t k = 0; k < analysis::kMaxSortKeys; ++k) {
         if (k > keys.size()) break;
-        ImGui::SameLine();
+        SameLineOrWrap(10 * em);
         ImGui::PushID(static_cast<int>(k));
         ImGui::SetNextItemWidth(10 * em);
         const char* preview = k < keys.size() ? KeyLabel(keys[k]) : (k == 0 ? "document order" : "then by …");
@@ -104,16 +104,16 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
         }
         ImGui::PopID();
     }
-    ImGui::SameLine();
+    SameLineOrWrap(10 * em);
     ImGui::SetNextItemWidth(10 * em);
     InputString("##filter", "word nearby, e.g. peace*", &filter);
     RecordItemRect(state, "kwic.filter");
     state.kwic_filter = filter;
     const bool rows = state.kwic && state.kwic->RowCount() > 0;
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("Copy TSV"));
     if (ButtonIf(rows, "Copy TSV", "No lines to copy")) ImGui::SetClipboardText(app::ConcordanceTable(*state.kwic, '\t').c_str());
     RecordItemRect(state, "kwic.copy_tsv");
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("Export CSV"));
     if (ButtonIf(rows, "Export CSV", "No lines to export")) {
         app::Defer(state, [](app::AppState& s) {
             if (s.kwic) app::RequestDownload(s, "concordance.csv", "text/csv", app::ConcordanceTable(*s.kwic, ','));

@@ -62,26 +62,27 @@ void LibraryPanel::DrawToolbar(app::AppState& state, CorpusDialogs& dialogs) {
     ImGui::AlignTextToFramePadding();
     if (rows.size() == state.documents.size()) ImGui::Text("%zu document%s", rows.size(), rows.size() == 1 ? "" : "s");
     else ImGui::Text("%zu of %zu documents", rows.size(), state.documents.size());
-    ImGui::SameLine();
+    SameLineOrWrap(14 * em);
     ImGui::SetNextItemWidth(14 * em);
     InputString("##filter", "Filter title, source, date…", &filter);
     RecordItemRect(state, "library.filter");
-    ImGui::SameLine();
+    state.ui_text["library.filter"] = filter;
+    SameLineOrWrap(ButtonWidth("Copy table"));
     if (ImGui::Button("Copy table")) ImGui::SetClipboardText(DocumentsAsTable(state.documents, rows, '\t').c_str());
     RecordItemRect(state, "library.copy");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the rows shown as tab-separated text (pastes into spreadsheets)");
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("Export CSV"));
     if (ImGui::Button("Export CSV"))
         app::RequestDownload(state, "documents.csv", "text/csv", DocumentsAsTable(state.documents, rows, ','));
     RecordItemRect(state, "library.export");
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("Add files…"));
     const bool busy = state.jobs.Busy();
     if (ButtonIf(!busy, "Add files…", kBusyReason)) {
         state.picker_target = app::ImportTarget::OpenCorpus;
         state.request_file_picker = true;
     }
     RecordItemRect(state, "library.add_files");
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("Paste text…"));
     if (ButtonIf(!busy, "Paste text…", kBusyReason)) dialogs.open_paste = true;
     RecordItemRect(state, "library.paste");
 

@@ -1,12 +1,17 @@
 // Reader view: one document's metadata, its full text with the searched query's hits highlighted, and
 // previous/next hit buttons that scroll to a hit. Update finds the hits (app::AppState::reader_hits); the
 // panel only lays the text out in wrapped lines (cached) and draws the visible ones.
+// The text can be selected as in a browser (drag; double-click a word; triple-click or the context menu for
+// a sentence; Ctrl+A or "Select all") and copied (Ctrl+C, the Copy button, the context menu). The selection
+// is app::AppState::reader_selection (bytes); word and sentence extents are found in Update (app::WordAt).
 #pragma once
 #include <cstdint>
-#include <utility>
 #include <vector>
 
+#include <imgui.h>
+
 #include "app/app_state.h"
+#include "ui/text_layout.h"
 
 namespace ui {
 
@@ -15,13 +20,20 @@ struct ReaderPanel {
 
 private:
     void Layout(const app::AppState& state, float wrap_width);
+    void DrawToolbar(app::AppState& state);
     void DrawText(app::AppState& state);
+    // Mouse and keyboard on the text: `origin` is where line 0 starts on screen, `line_h` a line's height.
+    void HandleSelection(app::AppState& state, ImVec2 origin, float line_h);
+    uint32_t ByteAt(const app::AppState& state, ImVec2 origin, float line_h, ImVec2 mouse) const;
 
-    // Wrapped lines of the text (byte ranges), for the document, width and font they were laid out for.
-    std::vector<std::pair<uint32_t, uint32_t>> lines;
+    // Wrapped lines of the text, for the document, width and font they were laid out for.
+    std::vector<TextLine> lines;
     int64_t laid_out_id = 0;
     size_t laid_out_bytes = 0;
     float laid_out_width = 0, laid_out_font = 0;
+
+    bool dragging = false;       // the left button went down on the text and is still down
+    uint32_t menu_byte = 0;      // where the context menu was opened (its "Select sentence")
 };
 
 }  // namespace ui

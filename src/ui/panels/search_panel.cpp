@@ -122,12 +122,12 @@ void SearchPanel::Draw(app::AppState& state) {
     ImGui::Text("%lld of %zu documents match", static_cast<long long>(state.results.document_count),
                 state.documents.size());
     RecordItemRect(state, "search.count");
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("Copy results (TSV)"));
     if (ButtonIf(!state.results.hits.empty(), "Copy results (TSV)", "Nothing to copy"))
         ImGui::SetClipboardText(app::SearchHitsTable(state.results.hits, state.documents, '\t').c_str());
     if (ImGui::IsItemHovered() && !state.results.hits.empty()) ImGui::SetTooltip("The documents listed below");
     RecordItemRect(state, "search.copy");
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("Export CSV"));
     if (ButtonIf(!state.results.hits.empty(), "Export CSV", "Nothing to export"))
         app::Defer(state, [](app::AppState& s) { app::ExportSearchResults(s); });
     if (ImGui::IsItemHovered() && !state.results.hits.empty()) ImGui::SetTooltip("Every matching document, best first");
