@@ -105,7 +105,7 @@ TEST_CASE("the concordance job builds in steps, then sorts and filters; lines sh
     app::Update(state);
     CHECK(state.kwic->RowCount() == 200);   // «… that the talks would resume …», once per copy of the demo
     std::string tsv = app::ConcordanceTable(*state.kwic, '\t');
-    CHECK(tsv.rfind("document\tleft\thit\tright\n", 0) == 0);
+    CHECK(tsv.rfind("document\tdate\tleft\thit\tright\n", 0) == 0);
     CHECK(std::count(tsv.begin(), tsv.end(), '\n') == 201);
 }
 
