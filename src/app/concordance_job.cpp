@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/app_state.h"
+#include "core/number_text.h"
 #include "core/table_text.h"
 
 namespace app {
@@ -49,8 +50,8 @@ JobState ConcordanceJob::Step(core::Deadline deadline) {
     k.filtered_word.clear();   // Update filters the new order again
     k.job_id = 0;
     const analysis::Concordance& kwic = k.builder->result();
-    Summary = std::to_string(kwic.hit_count) + (kwic.hit_count == 1 ? " hit" : " hits") + " in " +
-              std::to_string(kwic.documents.size()) + " documents";
+    Summary = core::CountText(kwic.hit_count, "hit") + " in " +
+              core::CountText(static_cast<int64_t>(kwic.documents.size()), "document");
     return JobState::Done;
 }
 
@@ -157,11 +158,32 @@ void OpenConcordanceLine(AppState& state, const analysis::ConcordanceLine& line)
     OpenInReader(state, line.doc_id, line.byte_offset);
 }
 
-std::string DocumentLabel(const analysis::ConcordanceDocument& document) {
+namespace {
+
+// The year of a document's date ("" when the date does not start with one).
+std::string Year(const analysis::ConcordanceDocument& document) {
     const bool dated = document.date.size() >= 4 && std::all_of(document.date.begin(), document.date.begin() + 4,
                                                                 [](char c) { return c >= '0' && c <= '9'; });
-    if (!dated) return document.title;
-    const std::string year = document.date.substr(0, 4);
+    return dated ? document.date.substr(0, 4) : "";
+}
+
+}  // namespace
+
+std::string DocumentColumnLabel(const analysis::ConcordanceDocument& document) {
+    const std::string year = Year(document);
+    if (year.empty()) return document.title;
+    std::string title = document.title;
+    for (const std::string& suffix : {", " + year, " (" + year + ")", " " + year})
+        if (title.size() > suffix.size() && title.ends_with(suffix)) {
+            title.resize(title.size() - suffix.size());
+            break;
+        }
+    return title.empty() || title == year ? year : year + " · " + title;
+}
+
+std::string DocumentLabel(const analysis::ConcordanceDocument& document) {
+    const std::string year = Year(document);
+    if (year.empty()) return document.title;
     if (document.title.find(year) != std::string::npos) return document.title;
     return document.title.empty() ? year : document.title + " (" + year + ")";
 }

@@ -83,6 +83,9 @@ void OpenConcordanceLine(AppState& state, const analysis::ConcordanceLine& line)
 // How a line's document is named in the view and exports: its title, with its year in parentheses unless the
 // title holds it already ("George Washington, 1790"; "Interview (2016)"; "Notes" without a date).
 std::string DocumentLabel(const analysis::ConcordanceDocument& document);
+// The same, year first, for a narrow column whose end may be cut: "1790 · George Washington" (a year at the
+// end of the title is not repeated); the title alone when the document has no year.
+std::string DocumentColumnLabel(const analysis::ConcordanceDocument& document);
 
 // The rows shown, as a table with a header: document, date, left, hit, right (TSV with `separator` '\t', else CSV
 // with quoting).

@@ -271,27 +271,34 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
             label_w = std::max(label_w, ImGui::CalcTextSize(y_labels.back().c_str()).x);
         }
     }
-    l.plot_min.x = label_w + pad + m.tick;
-    l.plot_max.x = l.size.x - (l.scrolls ? 0.5f * m.em : 0.0f) - 0.8f * m.em;
-    if (l.plot_max.x < l.plot_min.x + 10) l.plot_max.x = l.plot_min.x + 10;
-    const float plot_w = l.plot_max.x - l.plot_min.x;
-
-    // The x axis: as many ticks as fit their labels side by side.
+    // The x axis: as many ticks as fit their labels side by side; the last label, centred on the right edge
+    // at most, must fit inside the chart.
     double x_lo = 0, x_hi = 1;
     AxisRange(0, 12, &x_lo, &x_hi);
     const std::string widest = AxisValueText(std::max(std::fabs(x_lo), std::fabs(x_hi)), xa.kind, 2);
-    const float x_label_w = ImGui::CalcTextSize(widest.c_str()).x + 1.5f * m.em;
+    const float widest_w = ImGui::CalcTextSize(widest.c_str()).x;
+    const float x_label_w = widest_w + 1.5f * m.em;
+    l.plot_min.x = label_w + pad + m.tick;
+    l.plot_max.x = l.size.x - (l.scrolls ? 0.5f * m.em : 0.0f) - std::max(0.8f * m.em, widest_w / 2 + 2);
+    if (l.plot_max.x < l.plot_min.x + 10) l.plot_max.x = l.plot_min.x + 10;
+    const float plot_w = l.plot_max.x - l.plot_min.x;
     const int x_max_ticks = std::max(2, static_cast<int>(plot_w / x_label_w));
     AxisRange(0, x_max_ticks, &b.x_lo, &b.x_hi);
     if (b.x_hi <= b.x_lo) b.x_hi = b.x_lo + 1;
     if (b.y_hi <= b.y_lo) b.y_hi = b.y_lo + 1;
 
     // Title and axis labels.
-    AddText(b, 0, (m.title - m.line) / 2, c.text, g_chart.title, -1);
+    // On screen the title stops before the export buttons; an export has no buttons.
+    const float title_w = all_rows ? l.size.x : g_chart.svg_min.x - g_chart.origin.x - m.em * 0.5f;
+    AddText(b, 0, (m.title - m.line) / 2, c.text, FitText(g_chart.title, std::max(title_w, m.em)), -1);
     if (!ya.label.empty()) AddText(b, 0, m.title, c.muted, ya.label, -1);
     const float x_ticks_top = l.plot_max.y + m.tick;
-    if (!xa.label.empty())
-        AddText(b, (l.plot_min.x + l.plot_max.x) / 2, x_ticks_top + m.line, c.muted, xa.label, 0);
+    if (!xa.label.empty()) {   // centred under the plot, or under the chart when wider than the plot
+        const std::string label = FitText(xa.label, l.size.x);
+        const float w = ImGui::CalcTextSize(label.c_str()).x;
+        const float centre = std::clamp((l.plot_min.x + l.plot_max.x) / 2, w / 2, l.size.x - w / 2);
+        AddText(b, centre, x_ticks_top + m.line, c.muted, label, 0);
+    }
 
     // Value grid and y ticks.
     if (ya.kind != AxisKind::Category) {
@@ -561,6 +568,7 @@ bool BeginChart(const char* title, ImVec2 size) {
         ImGui::PopID();
         return false;
     }
+    ImGui::BeginGroup();   // the chart is one item to the layout (SameLine puts the next beside its top)
     ImGui::SetCursorScreenPos(ImVec2(c.origin.x + size.x - svg_w - png_w - style.ItemSpacing.x, c.origin.y));
     if (ImGui::Button("SVG")) c.export_format = ChartExport::Svg;
     c.svg_min = ImGui::GetItemRectMin();
@@ -675,7 +683,8 @@ ChartResult EndChart() {
         const int n = std::max(chart.axes[1].categories, 1);
         const float h = l.plot_max.y - l.plot_min.y;
         const float top = l.plot_min.y + h * static_cast<float>(l.first_row) / static_cast<float>(n);
-        const float bottom = l.plot_min.y + h * static_cast<float>(l.first_row + l.rows) / static_cast<float>(n);
+        const float bottom = std::max(l.plot_min.y + h * static_cast<float>(l.first_row + l.rows) / static_cast<float>(n),
+                                      top + 0.8f * m.em);   // a thumb big enough to see among hundreds of rows
         const float x = chart.origin.x + l.plot_max.x + 0.3f * m.em;
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, chart.origin.y + top), ImVec2(x + 0.3f * m.em, chart.origin.y + bottom),
                                                   ImGui::GetColorU32(ImGuiCol_ScrollbarGrab), 2.0f);
@@ -699,6 +708,7 @@ ChartResult EndChart() {
         result.svg_size = all.layout.size;
     }
     chart.open = false;
+    ImGui::EndGroup();
     ImGui::PopID();
     return result;
 }

@@ -7,12 +7,21 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, clickWidget, closePages, focusField, launchBrowser, openApp, openView, startServer, state, waitForState } from './harness.mjs';
+import { artifacts, clickWidget, closePages, command, focusField, launchBrowser, openApp, openView, startServer, state, waitForState } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 afterEach(closePages);
 after(async () => { await browser?.close(); server?.close(); });
+
+// The app with the State of the Union open: importing it can take longer than openApp waits on a loaded
+// machine at devicePixelRatio 2, so the start page opens first and the import gets two minutes.
+async function openSotu(options) {
+  const page = await openApp(browser, server.url, { ...options, corpus: null });
+  assert.equal(await command(page, 'open-shipped', 'sotu'), '');
+  await waitForState(page, (s) => s.documents === 233 && !s.jobs.some((j) => j.state === 'running'), undefined, 120000);
+  return page;
+}
 
 // The screen x (CSS pixels) of `year`'s column in the per-year chart, from the plot's rectangle and its axis.
 function yearX(s, year) {
@@ -38,7 +47,7 @@ async function searchWar(page) {
 }
 
 test('the per-year chart for «war» has a gap where there are no speeches and shows occurrences', async () => {
-  const page = await openApp(browser, server.url, { corpus: 'sotu', width: 1366, height: 768 });
+  const page = await openSotu({ width: 1366, height: 768 });
   let s = await searchWar(page);
   console.log(`search «war» with counts per year and source (documents, hits, words): ${s.search_ms.toFixed(1)} ms`);
   assert.equal(s.chart_measure, 'occurrences');
@@ -69,7 +78,7 @@ test('the per-year chart for «war» has a gap where there are no speeches and s
 });
 
 test('a chart saves as SVG (its axes and ticks as text) and as PNG drawn at the pixel ratio', async () => {
-  const page = await openApp(browser, server.url, { corpus: 'sotu', width: 1366, height: 768, deviceScaleFactor: 2 });
+  const page = await openSotu({ width: 1366, height: 768, deviceScaleFactor: 2 });
   await searchWar(page);
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'search.years.svg')]);
   assert.equal(svgDownload.suggestedFilename(), 'per-year.svg');
@@ -89,12 +98,12 @@ test('a chart saves as SVG (its axes and ticks as text) and as PNG drawn at the 
 });
 
 test('concordance lines name their document and year; the dispersion plot is labelled and follows the filter', async () => {
-  const page = await openApp(browser, server.url, { corpus: 'sotu', width: 1366, height: 768 });
+  const page = await openSotu({ width: 1366, height: 768 });
   await openView(page, 'concordance');
   await focusField(page, 'kwic.query');
   await page.keyboard.type('war', { delay: 20 });
   let s = await waitForState(page, (s) => s.searched_query === 'war' && s.kwic_done && s.ui_text['kwic.line0.document'], undefined, 60000);
-  assert.match(s.ui_text['kwic.line0.document'], /^George Washington, 1790$/);
+  assert.equal(s.ui_text['kwic.line0.document'], '1790 · George Washington');
   assert.ok(s.widgets['kwic.line0.document'].w > 60, 'a column wide enough to read');
   const all = s.kwic_strip_hits;
   assert.equal(all, s.kwic_lines, 'every hit is a mark');
@@ -114,9 +123,15 @@ test('concordance lines name their document and year; the dispersion plot is lab
 });
 
 test("the Library's count is right as soon as a corpus opens, without moving the mouse", async () => {
+  // Imported, then (after a reload) opened from the browser's storage by a job; nobody touches the page.
   const page = await openApp(browser, server.url, { corpus: 'sotu' });
-  const s = await waitForState(page, (s) => s.idle && s.documents === 233);
+  let s = await waitForState(page, (s) => s.idle && s.documents === 233);
   assert.equal(s.ui_text['library.count'], '233 documents');
+  for (let i = 0; i < 3; i++) {
+    await page.reload();
+    s = await waitForState(page, (s) => s.ready && s.idle && s.documents === 233, undefined, 30000);
+    assert.equal(s.ui_text['library.count'], '233 documents', `after reload ${i + 1}`);
+  }
   assert.deepEqual(page.errors, []);
 });
 
@@ -125,7 +140,7 @@ for (const [width, height] of [[1024, 700], [1366, 768]]) {
   for (const deviceScaleFactor of [1, 2]) {
     for (const colorScheme of ['light', 'dark']) {
       test(`screenshots ${width}×${height} @${deviceScaleFactor}x ${colorScheme}`, async () => {
-        const page = await openApp(browser, server.url, { corpus: 'sotu', width, height, deviceScaleFactor, colorScheme });
+        const page = await openSotu({ width, height, deviceScaleFactor, colorScheme });
         await searchWar(page);
         await hoverYear(page, 1917);
         const name = `${width}x${height}@${deviceScaleFactor}x-${colorScheme}`;

@@ -79,8 +79,10 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Context");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(9 * em);
+    ImGui::SetNextItemWidth(8 * em);
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 0.4f * em);   // a thin grab hides less of the value
     ImGui::SliderInt("##width", &width_chars, 10, 150, "%d characters");
+    ImGui::PopStyleVar();
     RecordItemRect(state, "kwic.width");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Context on each side of the hit, in characters");
     if (ImGui::IsItemDeactivatedAfterEdit()) state.kwic_width_chars = width_chars;   // rebuild once, on release
@@ -114,7 +116,7 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
         ImGui::PopID();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(10 * em);
+    ImGui::SetNextItemWidth(9 * em);
     InputString("##filter", "word nearby, e.g. peace*", &filter);
     RecordItemRect(state, "kwic.filter");
     state.kwic_filter = filter;
@@ -141,9 +143,10 @@ void ConcordancePanel::DrawDispersion(app::AppState& state, const app::KwicSessi
     const float rows_h = static_cast<float>(std::min<size_t>(strips.size(), 6)) * ImGui::GetTextLineHeight() * 1.2f;
     const float height = ImGui::GetFrameHeight() + rows_h + 3.8f * ImGui::GetTextLineHeight();
     if (!BeginChart("Where the hits are##dispersion", ImVec2(0, std::max(height, 9 * em)))) return;
-    SetupAxes("position in the document (% of its words)",
-              session.strips_filtered ? "documents (hits among the lines shown)" : "documents (every hit)",
-              AxisKind::Linear, AxisKind::Category);
+    const std::string rows_label = core::CountText(static_cast<int64_t>(strips.size()), "document") +
+                                   (session.strips_filtered ? " with hits among the lines shown" : " with hits") +
+                                   (strips.size() > 6 ? " (the wheel scrolls them)" : "");
+    SetupAxes("position in the document (% of its words)", rows_label.c_str(), AxisKind::Linear, AxisKind::Category);
     SetupAxisLimits(ChartAxis::X, 0, 100);
     SetupAxisCategories(ChartAxis::Y, static_cast<int>(strips.size()), [&](int row) {
         return app::DocumentLabel(kwic.documents[strips[static_cast<size_t>(row)].document]);
@@ -177,7 +180,7 @@ void ConcordancePanel::DrawLines(app::AppState& state, const app::KwicSession& s
     const float avail = ImGui::GetContentRegionAvail().x;
     // A column naming each line's document (title and year), then the context: the hit starts where a full
     // left context ends, or at 45% of what is left when that is narrower.
-    const float doc_w = std::min(22.0f * char_w, avail * 0.22f);
+    const float doc_w = std::min(26.0f * char_w, avail * 0.24f);
     const float context_w = avail - doc_w - 2 * space;
     const float left_w = std::min(static_cast<float>(state.kwic_width_chars) * char_w, context_w * 0.45f);
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
@@ -191,8 +194,9 @@ void ConcordancePanel::DrawLines(app::AppState& state, const app::KwicSession& s
             const ImVec2 a = ImGui::GetCursorScreenPos();
             if (ImGui::Selectable("##line", false, ImGuiSelectableFlags_SpanAllColumns)) app::OpenConcordanceLine(state, line);
             if (row == 0) RecordItemRect(state, "kwic.line0");
-            const std::string label = app::DocumentLabel(kwic.documents[line.document]);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nClick to read it in context", label.c_str());
+            const std::string label = app::DocumentColumnLabel(kwic.documents[line.document]);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s\nClick to read it in context", app::DocumentLabel(kwic.documents[line.document]).c_str());
             ImGui::PopID();
             const float row_h = ImGui::GetTextLineHeight();
             if (row == 0) {   // the document column of the first line, for the test API
