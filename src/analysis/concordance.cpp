@@ -232,6 +232,7 @@ bool ConcordanceBuilder::Step(core::Deadline deadline) {
             ConcordanceDocument entry;
             entry.doc_id = id;
             entry.title = std::move(doc->summary.title);
+            entry.date = std::move(doc->summary.date);
             entry.first_line = static_cast<uint32_t>(Result.lines.size());
             Result.documents.push_back(std::move(entry));
             c.text = std::move(doc->text);

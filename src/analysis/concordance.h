@@ -113,6 +113,7 @@ struct ConcordanceLine {
 struct ConcordanceDocument {
     int64_t doc_id = 0;
     std::string title;
+    std::string date;                           // as stored (ISO 8601 or empty): lines show its year
     uint32_t token_count = 0;                   // tokens in its text (the strip's length)
     std::vector<uint32_t> hit_token_indices;    // each hit's first token, ascending (every hit, even past max_lines)
     uint32_t first_line = 0;                    // its lines are lines[first_line, first_line + line_count)

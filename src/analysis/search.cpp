@@ -315,6 +315,8 @@ core::Result<SearchResults> Search(store::Corpus& corpus, const ParsedQuery& que
     auto counts = corpus.CountDocuments(query.match, **filters);
     if (!counts.ok()) return counts.status();
     results.document_count = counts->documents;
+    results.occurrences = counts->occurrences;
+    results.occurrences_exact = !query.options.exact_case;
     results.by_year = std::move(counts->by_year);
     results.by_source = std::move(counts->by_source);
     if (results.document_count == 0) return results;
@@ -322,6 +324,15 @@ core::Result<SearchResults> Search(store::Corpus& corpus, const ParsedQuery& que
     if (!hits.ok()) return hits.status();
     results.hits = std::move(*hits);
     return results;
+}
+
+core::Result<std::vector<store::KeyCount>> CountByField(store::Corpus& corpus, const ParsedQuery& query,
+                                                        const store::DocFilter& subcorpus, std::string_view key) {
+    store::ReadTransaction read(corpus.db());
+    auto filters = SearchFilters(corpus, query, subcorpus);
+    if (!filters.ok()) return filters.status();
+    if (!*filters) return std::vector<store::KeyCount>();
+    return corpus.CountDocumentsByField(query.match, **filters, key);
 }
 
 core::Result<std::vector<store::SearchHit>> SearchPage(store::Corpus& corpus, const ParsedQuery& query,

@@ -26,9 +26,14 @@ struct SearchResults {
     std::string match;                   // the FTS5 expression that ran
     int64_t document_count = 0;          // documents matching (all of them, not just those listed)
     std::vector<store::SearchHit> hits;  // the best ones, best first
-    // Matching documents per year and per source (filled by the ParsedQuery Search only).
+    // Matching documents per year and per source, with their hits and the words under each key (filled by the
+    // ParsedQuery Search only; store::KeyCount says what each count means).
+    int64_t occurrences = 0;             // hits in the matching documents' text
     std::vector<store::KeyCount> by_year;
     std::vector<store::KeyCount> by_source;
+    // Hits are counted in the folded form FTS5 indexes: with exact case they include other cases, so the
+    // charts do not offer them (false then).
+    bool occurrences_exact = true;
 };
 
 // Runs a search; an empty query gives empty results, not an error.
@@ -51,6 +56,11 @@ store::DocFilter QueryFilter(const ParsedQuery& query);
 // exact case), tokenizing it in the worst case (about 0.2 s more per 10 MB).
 core::Result<SearchResults> Search(store::Corpus& corpus, const ParsedQuery& query, const store::DocFilter& subcorpus,
                                    int limit);
+
+// The counts Search makes per year and per source, per value of the metadata field `key` instead (the
+// Search charts' "group by"), for the same documents: the query within `subcorpus`.
+core::Result<std::vector<store::KeyCount>> CountByField(store::Corpus& corpus, const ParsedQuery& query,
+                                                        const store::DocFilter& subcorpus, std::string_view key);
 
 // The next hits of the same search, ranked as Search ranks them: `limit` hits from `offset` on, with
 // snippets (Search's first page is SearchPage(…, 0, limit)). For "Show more" and exporting every match.

@@ -9,6 +9,7 @@
 #include "app/index_job.h"
 #include "app/search_export.h"
 #include "core/json.h"
+#include "core/number_text.h"
 #include "core/version.h"
 
 namespace app {
@@ -49,6 +50,11 @@ void InitApp(AppState& state) {
 void RequestDownload(AppState& state, std::string name, std::string mime, std::string content) {
     state.last_download = name;
     state.downloads.push_back({std::move(name), std::move(mime), std::move(content)});
+}
+
+void RequestPngDownload(AppState& state, std::string name, std::string svg, float scale) {
+    state.last_download = name;
+    state.downloads.push_back({std::move(name), "image/png", std::move(svg), scale > 0 ? scale : 1.0f});
 }
 
 void Defer(AppState& state, std::function<void(AppState&)> change) { state.deferred.push_back(std::move(change)); }
@@ -194,6 +200,7 @@ void Update(AppState& state, double job_budget_ms) {
     if (state.reader_doc_id != state.reader_loaded_id) LoadReaderDocument(state);
     if (state.library_doc_id != state.library_loaded_id) LoadLibraryDetails(state);
     RunSearch(state);
+    UpdateSearchCharts(state);
     if (state.reader_hits_key != state.search_key + '\x1f' + std::to_string(state.reader_loaded_id)) FindReaderHits(state);
     UpdateConcordance(state);
 }
@@ -237,11 +244,10 @@ std::string StatusLine(const AppState& state) {
     if (const ShippedCorpus* shipped = FindShipped(state.fetching)) return std::string("Downloading «") + shipped->name + "»…";
     std::string line = state.corpus_name;
     if (!state.corpus) return state.jobs.Busy() ? "Preparing a corpus…" : "No corpus open: pick one on the start page";
-    line += " · " + std::to_string(state.documents.size()) + (state.documents.size() == 1 ? " document" : " documents");
+    line += " · " + core::CountText(static_cast<int64_t>(state.documents.size()), "document");
     if (state.query_parsed) {
         int64_t n = state.results.document_count;
-        line += " · " + std::to_string(n) + (n == 1 ? " document matches «" : " documents match «") +
-                state.searched_query + "»";
+        line += " · " + core::CountText(n, "document") + (n == 1 ? " matches «" : " match «") + state.searched_query + "»";
     }
     return line;
 }
@@ -293,10 +299,19 @@ std::string StateJson(const AppState& state) {
     w.Key("result_count"); w.Int(state.results.document_count);
     w.Key("by_year"); w.Int(static_cast<int64_t>(state.results.by_year.size()));
     w.Key("by_source"); w.Int(static_cast<int64_t>(state.results.by_source.size()));
+    w.Key("occurrences"); w.Int(state.results.occurrences);
+    w.Key("chart_measure"); w.String(ChartMeasureId(state.search_charts.measure));
+    w.Key("chart_group"); w.String(state.search_charts.group);
+    w.Key("by_group"); w.Int(static_cast<int64_t>(GroupCounts(state).size()));
     const analysis::Concordance* kwic = state.kwic ? state.kwic->Lines() : nullptr;
     w.Key("kwic_lines"); w.Int(kwic ? static_cast<int64_t>(kwic->lines.size()) : 0);
     w.Key("kwic_rows"); w.Int(state.kwic ? static_cast<int64_t>(state.kwic->RowCount()) : 0);
     w.Key("kwic_documents"); w.Int(kwic ? static_cast<int64_t>(kwic->documents.size()) : 0);
+    int64_t strip_hits = 0;   // the dispersion plot's marks (hits among the lines shown)
+    if (state.kwic && kwic)
+        for (const KwicSession::Strip& strip : state.kwic->strips) strip_hits += static_cast<int64_t>(state.kwic->StripHits(strip).size());
+    w.Key("kwic_strips"); w.Int(state.kwic ? static_cast<int64_t>(state.kwic->strips.size()) : 0);
+    w.Key("kwic_strip_hits"); w.Int(strip_hits);
     w.Key("kwic_done"); w.Bool(state.kwic && state.kwic->built && state.kwic->sorted);
     w.Key("kwic_sort"); w.String(SortSpec(state.kwic ? state.kwic->sorted_keys : state.kwic_sort));
     w.Key("kwic_first_lines_ms"); w.Double(state.kwic ? state.kwic->first_lines_ms : -1);

@@ -18,6 +18,7 @@
 #include "app/import_job.h"
 #include "app/job.h"
 #include "app/reader_selection.h"
+#include "app/search_charts.h"
 #include "core/status.h"
 #include "store/corpus.h"
 
@@ -70,7 +71,10 @@ struct AppState {
     double warm_up_ms = 0;                   // the time its slices took
 
     // Files to hand to the browser as downloads (Export CSV); the platform takes them after each frame.
-    struct Download { std::string name, mime, content; };
+    struct Download {
+        std::string name, mime, content;
+        float png_scale = 0;   // > 0: `content` is an SVG the platform saves as a PNG drawn at this scale
+    };
     std::vector<Download> downloads;
     std::string last_download;               // the name of the latest one (test API)
 
@@ -91,6 +95,7 @@ struct AppState {
     bool query_parsed = false;               // `parsed_query` holds `searched_query`, parsed
     analysis::ParsedQuery parsed_query;      // its patterns drive the Concordance and the Reader's highlights
     std::string search_key;                  // the query, options, subcorpus and corpus `results` are for
+    SearchCharts search_charts;              // the charts' measure and grouping (app/search_charts.h)
 
     // Concordance (app/concordance_job.h): the UI sets the width, sort and filter; Update does the work
     std::shared_ptr<KwicSession> kwic;
@@ -164,6 +169,10 @@ void InitApp(AppState& state);
 
 // Offers `content` as a file called `name` (the browser saves it; native runs keep it in AppState).
 void RequestDownload(AppState& state, std::string name, std::string mime, std::string content);
+
+// Offers a chart as a PNG image: the platform draws `svg` at `scale` device pixels per CSS pixel (the browser
+// rasterises it, so the PNG shows exactly what the SVG does). Native runs keep the SVG in AppState.
+void RequestPngDownload(AppState& state, std::string name, std::string svg, float scale);
 
 // Runs `change` in Update before the next frame (for UI actions that touch the database).
 void Defer(AppState& state, std::function<void(AppState&)> change);

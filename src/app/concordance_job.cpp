@@ -1,7 +1,10 @@
 // The Concordance view's session and job: start on a query change, build and sort in steps, filter once sorted.
 #include "app/concordance_job.h"
 
+#include <algorithm>
+
 #include "app/app_state.h"
+#include "core/number_text.h"
 #include "core/table_text.h"
 
 namespace app {
@@ -12,6 +15,10 @@ size_t KwicSession::RowCount() const {
 }
 
 uint32_t KwicSession::LineAt(size_t row) const { return sorted ? shown[row] : static_cast<uint32_t>(row); }
+
+const std::vector<uint32_t>& KwicSession::StripHits(const Strip& strip) const {
+    return strips_filtered ? strip.token_indices : builder->result().documents[strip.document].hit_token_indices;
+}
 
 ConcordanceJob::ConcordanceJob(std::shared_ptr<KwicSession> session)
     : Job("Concordance"), Session(std::move(session)) {}
@@ -43,8 +50,8 @@ JobState ConcordanceJob::Step(core::Deadline deadline) {
     k.filtered_word.clear();   // Update filters the new order again
     k.job_id = 0;
     const analysis::Concordance& kwic = k.builder->result();
-    Summary = std::to_string(kwic.hit_count) + (kwic.hit_count == 1 ? " hit" : " hits") + " in " +
-              std::to_string(kwic.documents.size()) + " documents";
+    Summary = core::CountText(kwic.hit_count, "hit") + " in " +
+              core::CountText(static_cast<int64_t>(kwic.documents.size()), "document");
     return JobState::Done;
 }
 
@@ -84,6 +91,38 @@ void StartSession(AppState& state, std::string key) {
     k->job_id = state.jobs.Add(std::move(job));
 }
 
+// Keeps the dispersion strips in step with the lines shown (see KwicSession::strips).
+void UpdateStrips(KwicSession& k) {
+    if (!k.builder) return;
+    const analysis::Concordance& kwic = k.builder->result();
+    const bool filtered = k.sorted && !k.filtered_word.empty();
+    if (filtered) {
+        if (k.strips_filtered && k.strips_word == k.filtered_word) return;
+        k.strips.clear();
+        k.strips_filtered = true;
+        k.strips_word = k.filtered_word;
+        std::vector<std::vector<uint32_t>> hits(kwic.documents.size());
+        for (uint32_t line : k.shown) hits[kwic.lines[line].document].push_back(kwic.lines[line].token_index);
+        for (uint32_t d = 0; d < hits.size(); ++d) {
+            if (hits[d].empty()) continue;
+            std::sort(hits[d].begin(), hits[d].end());
+            k.strips.push_back({d, std::move(hits[d])});
+        }
+        return;
+    }
+    if (k.strips_filtered) {
+        k.strips.clear();
+        k.strips_filtered = false;
+        k.strips_word.clear();
+        k.strips_documents = 0;
+    }
+    // The last document may still be being read while the build runs: it joins once finished.
+    const size_t finished = k.built ? kwic.documents.size() : (kwic.documents.empty() ? 0 : kwic.documents.size() - 1);
+    for (; k.strips_documents < finished; ++k.strips_documents)
+        if (!kwic.documents[k.strips_documents].hit_token_indices.empty())
+            k.strips.push_back({static_cast<uint32_t>(k.strips_documents), {}});
+}
+
 }  // namespace
 
 void UpdateConcordance(AppState& state) {
@@ -91,6 +130,7 @@ void UpdateConcordance(AppState& state) {
     std::string key = state.search_key + '\x1f' + std::to_string(state.kwic_width_chars);
     if (!state.kwic || state.kwic->key != key) StartSession(state, std::move(key));
     KwicSession& k = *state.kwic;
+    UpdateStrips(k);
     if (!k.built || k.job_id != 0) return;
     if (k.sort_cancelled) {   // the user stopped a re-sort: the view goes back to the order it shows
         k.sort_cancelled = false;
@@ -110,6 +150,7 @@ void UpdateConcordance(AppState& state) {
     if (k.sorted && k.filtered_word != state.kwic_filter) {
         k.filtered_word = state.kwic_filter;
         k.shown = analysis::FilterLines(k.builder->result(), k.order, k.filtered_word);
+        UpdateStrips(k);
     }
 }
 
@@ -117,15 +158,46 @@ void OpenConcordanceLine(AppState& state, const analysis::ConcordanceLine& line)
     OpenInReader(state, line.doc_id, line.byte_offset);
 }
 
+namespace {
+
+// The year of a document's date ("" when the date does not start with one).
+std::string Year(const analysis::ConcordanceDocument& document) {
+    const bool dated = document.date.size() >= 4 && std::all_of(document.date.begin(), document.date.begin() + 4,
+                                                                [](char c) { return c >= '0' && c <= '9'; });
+    return dated ? document.date.substr(0, 4) : "";
+}
+
+}  // namespace
+
+std::string DocumentColumnLabel(const analysis::ConcordanceDocument& document) {
+    const std::string year = Year(document);
+    if (year.empty()) return document.title;
+    std::string title = document.title;
+    for (const std::string& suffix : {", " + year, " (" + year + ")", " " + year})
+        if (title.size() > suffix.size() && title.ends_with(suffix)) {
+            title.resize(title.size() - suffix.size());
+            break;
+        }
+    return title.empty() || title == year ? year : year + " · " + title;
+}
+
+std::string DocumentLabel(const analysis::ConcordanceDocument& document) {
+    const std::string year = Year(document);
+    if (year.empty()) return document.title;
+    if (document.title.find(year) != std::string::npos) return document.title;
+    return document.title.empty() ? year : document.title + " (" + year + ")";
+}
+
 std::string ConcordanceTable(const KwicSession& session, char separator) {
     std::string out;
-    for (const char* name : {"document", "left", "hit", "right"}) core::AppendTableField(out, name, separator);
+    for (const char* name : {"document", "date", "left", "hit", "right"}) core::AppendTableField(out, name, separator);
     core::EndTableRow(out);
     const analysis::Concordance* kwic = session.Lines();
     if (!kwic) return out;
     for (size_t row = 0; row < session.RowCount(); ++row) {
         const analysis::ConcordanceLine& line = kwic->lines[session.LineAt(row)];
         core::AppendTableField(out, kwic->documents[line.document].title, separator);
+        core::AppendTableField(out, kwic->documents[line.document].date, separator);
         for (const std::string* field : {&line.left, &line.hit, &line.right}) core::AppendTableField(out, *field, separator);
         core::EndTableRow(out);
     }

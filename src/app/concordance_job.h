@@ -41,7 +41,22 @@ struct KwicSession {
     std::string filtered_word;
     std::vector<uint32_t> shown;
 
+    // The dispersion plot's rows: the documents with hits among the lines shown, in document order. While no
+    // context filter applies a strip shows its document's hit_token_indices (every hit, even past max_lines);
+    // filtered, `token_indices` holds the positions of the lines the filter kept (ascending). Kept by Update:
+    // grown as the build finishes documents, remade when the filter changes.
+    struct Strip {
+        uint32_t document = 0;                  // index into Concordance::documents
+        std::vector<uint32_t> token_indices;    // filtered: the hits shown; else empty
+    };
+    std::vector<Strip> strips;
+    bool strips_filtered = false;               // `strips` follow filtered_word
+    std::string strips_word;                    // … the word they were made for
+    size_t strips_documents = 0;                // unfiltered: documents looked at so far
+
     const analysis::Concordance* Lines() const { return builder ? &builder->result() : nullptr; }
+    // A strip's hit positions (token indices, ascending).
+    const std::vector<uint32_t>& StripHits(const Strip& strip) const;
     // Rows the view lists: lines so far in document order while building, else `shown`.
     size_t RowCount() const;
     uint32_t LineAt(size_t row) const;
@@ -65,7 +80,14 @@ void UpdateConcordance(AppState& state);
 // Opens the Reader at a concordance line's hit.
 void OpenConcordanceLine(AppState& state, const analysis::ConcordanceLine& line);
 
-// The rows shown, as a table with a header: document, left, hit, right (TSV with `separator` '\t', else CSV
+// How a line's document is named in the view and exports: its title, with its year in parentheses unless the
+// title holds it already ("George Washington, 1790"; "Interview (2016)"; "Notes" without a date).
+std::string DocumentLabel(const analysis::ConcordanceDocument& document);
+// The same, year first, for a narrow column whose end may be cut: "1790 · George Washington" (a year at the
+// end of the title is not repeated); the title alone when the document has no year.
+std::string DocumentColumnLabel(const analysis::ConcordanceDocument& document);
+
+// The rows shown, as a table with a header: document, date, left, hit, right (TSV with `separator` '\t', else CSV
 // with quoting).
 std::string ConcordanceTable(const KwicSession& session, char separator);
 

@@ -9,6 +9,8 @@
 
 #include "app/app_state.h"
 #include "app/index_job.h"
+#include "app/shipped_facts.h"   // generated at build time (tools/shipped_facts.mjs)
+#include "core/number_text.h"
 
 namespace app {
 
@@ -60,12 +62,23 @@ private:
     std::vector<store::DocumentSummary> Listed;
 };
 
+// The State of the Union's description, its figures counted from the data at build time (shipped_facts.h).
+std::string SotuDescription() {
+    namespace facts = shipped_facts;
+    if (facts::kSotuSpeeches == 0) return "Speeches by US presidents, with year, president and party";
+    char text[200];
+    std::snprintf(text, sizeof text, "%s speeches by US presidents, %d–%d, with year, president and party (%.1f million words)",
+                  core::CountText(facts::kSotuSpeeches).c_str(), facts::kSotuFirstYear, facts::kSotuLastYear,
+                  facts::kSotuMillionWords);
+    return text;
+}
+
 }  // namespace
 
 const std::vector<ShippedCorpus>& ShippedCorpora() {
+    static const std::string sotu = SotuDescription();
     static const std::vector<ShippedCorpus> shipped = {
-        {"sotu", "State of the Union addresses",
-         "233 speeches by US presidents, 1790–2016, with year, president and party (1.8 million words)", false},
+        {"sotu", "State of the Union addresses", sotu.c_str(), false},
         {"lavrov", "Lavrov: scraped news pages",
          "Five web pages and transcripts about Russian foreign policy (2013–2018), page furniture and all", false},
         {"demo", "Demo corpus", "Eight short texts in English, Russian, German, French and Greek", true},

@@ -79,14 +79,19 @@ struct DocFilter {
     std::vector<int64_t> doc_ids;       // only these documents (empty: no restriction by id)
 };
 
-// A count of matching documents under one key (a year "1990", "" for an unknown year, or a source).
+// Counts under one key (a year "1990", "" for an unknown year or a missing field, a source, a field's value).
 struct KeyCount {
     std::string key;
-    int64_t documents = 0;
+    int64_t documents = 0;       // matching documents
+    int64_t occurrences = 0;     // hits in their text: instances of the query's phrases FTS5 found (titles not
+                                 // counted; a query with no text to match counts 0)
+    int64_t all_documents = 0;   // documents under this key that pass the filters, matching or not
+    int64_t words = 0;           // the words in those (word_count): what relative frequencies divide by
 };
 
 struct DocCounts {
     int64_t documents = 0;              // all matching documents
+    int64_t occurrences = 0;            // all hits in their text
     std::vector<KeyCount> by_year;      // ascending by year; the unknown year ("") first
     std::vector<KeyCount> by_source;    // most documents first, then by name
 };
@@ -157,8 +162,16 @@ public:
     // (ties are broken by id, so pages of one search never overlap).
     core::Result<std::vector<SearchHit>> SearchDocuments(std::string_view match, std::span<const DocFilter> filters,
                                                          int limit, bool snippets = true, int64_t offset = 0);
-    // How many documents match, in all and per year (substr(date, 1, 4)) and per source.
+    // How many documents match, in all and per year (substr(date, 1, 4)) and per source, with their hits and
+    // (KeyCount::all_documents, words) what the filters keep under each key.
     core::Result<DocCounts> CountDocuments(std::string_view match, std::span<const DocFilter> filters);
+    // The same counts per value of the metadata field `key` (the fields table): a document with two values
+    // counts under each, one without the field under "". Ordered by matching documents (most first), then
+    // by value. SOTU, «war», key "party": 6 values, ~1 ms natively.
+    core::Result<std::vector<KeyCount>> CountDocumentsByField(std::string_view match, std::span<const DocFilter> filters,
+                                                              std::string_view key);
+    // The distinct metadata field names in the corpus, in binary order ("party", "president").
+    core::Result<std::vector<std::string>> FieldKeys();
     // Calls `visit(id, title, text)` for every matching document in id order (the views are valid during the
     // call only). For re-checking candidates (exact case); costs reading every matching text.
     core::Status ForEachMatchingDocument(

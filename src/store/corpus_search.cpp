@@ -1,5 +1,6 @@
 // Corpus: full-text search restricted by document filters (the subcorpus and a query's source:, lang:,
-// year:), with per-year and per-source counts. The query language itself is analysis/query.h's; this file
+// year:), with counts per year, per source and per metadata field (documents, hits, and the words they are
+// relative to). The query language itself is analysis/query.h's; this file
 // only runs FTS5 MATCH expressions and SQL over the documents table.
 #include <algorithm>
 #include <map>
@@ -115,10 +116,23 @@ FilterSql BuildFilterSql(std::span<const DocFilter> filters, int first_param) {
 
 // The FROM/WHERE part shared by every query here: matching documents `d` (joined with doc_fts `f` when there
 // is a match expression, bound at ?1) that pass the filters.
-std::string FromWhere(bool has_match, const FilterSql& filter) {
+// `join` adds a join to the documents (" LEFT JOIN … ON … d.id").
+std::string FromWhere(bool has_match, const FilterSql& filter, const std::string& join = "") {
     if (has_match)
-        return " FROM doc_fts f JOIN documents d ON d.id = f.rowid WHERE doc_fts MATCH ?1" + filter.where;
-    return " FROM documents d WHERE 1" + filter.where;
+        return " FROM doc_fts f JOIN documents d ON d.id = f.rowid" + join + " WHERE doc_fts MATCH ?1" + filter.where;
+    return " FROM documents d" + join + " WHERE 1" + filter.where;
+}
+
+// A document's year as the charts group it: the date's first four digits, "" when it has none.
+constexpr const char* kYearSql = "CASE WHEN d.date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(d.date, 1, 4) ELSE '' END";
+
+// The matching documents as a table m(id, year, source, hits): hits are the match's instances in the text
+// column (cl_hits, fts5_tokenizer.h), 0 without a match expression. Materialised: an auxiliary function must
+// run while FTS5's cursor is on the row; evaluated inside a GROUP BY, its argument would first be copied into
+// a sorter, which drops the cursor pointer ("unable to use function cl_hits in the requested context").
+std::string MatchedTable(bool has_match, const FilterSql& filter) {
+    return std::string("WITH m AS MATERIALIZED (SELECT d.id AS id, ") + kYearSql + " AS year, d.source AS source, " +
+           (has_match ? "cl_hits(doc_fts, 1)" : "0") + " AS hits" + FromWhere(has_match, filter) + ") ";
 }
 
 // Prepares `sql` with the match (?1), the limit (?2) and the filter parameters bound. A statement that does
@@ -193,27 +207,100 @@ core::Result<std::vector<SearchHit>> Corpus::SearchDocuments(std::string_view ma
 
 core::Result<DocCounts> Corpus::CountDocuments(std::string_view match, std::span<const DocFilter> filters) {
     FilterSql filter = BuildFilterSql(filters, 3);
+    const bool has_match = !match.empty();
     // One pass grouped by (year, source); the totals per year and per source are summed here.
     auto st = PrepareFiltered(*Db,
-                              "SELECT CASE WHEN d.date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(d.date, 1, 4) "
-                              "ELSE '' END AS year, d.source, count(*)" +
-                                  FromWhere(!match.empty(), filter) + " GROUP BY year, d.source",
+                              MatchedTable(has_match, filter) +
+                                  "SELECT year, source, count(*), sum(hits) FROM m GROUP BY year, source",
                               match, -1, filter);
     if (!st.ok()) return st.status();
     DocCounts counts;
-    std::map<std::string, int64_t> years, sources;
+    std::map<std::string, KeyCount> years, sources;
     core::Status s = EachRow(*st, [&] {
-        int64_t n = st->ColumnInt64(2);
+        const int64_t n = st->ColumnInt64(2), hits = st->ColumnInt64(3);
         counts.documents += n;
-        years[std::string(st->ColumnText(0))] += n;
-        sources[std::string(st->ColumnText(1))] += n;
+        counts.occurrences += hits;
+        for (KeyCount* k : {&years[std::string(st->ColumnText(0))], &sources[std::string(st->ColumnText(1))]}) {
+            k->documents += n;
+            k->occurrences += hits;
+        }
     });
     if (!s.ok()) return s;
-    for (auto& [year, n] : years) counts.by_year.push_back({year, n});
-    for (auto& [source, n] : sources) counts.by_source.push_back({source, n});
+    // What the filters keep under each key, matching or not (the denominators of relative frequencies).
+    if (!years.empty()) {
+        auto all = PrepareFiltered(*Db,
+                                   std::string("SELECT ") + kYearSql + " AS year, d.source, count(*), sum(d.word_count)" +
+                                       FromWhere(false, filter) + " GROUP BY year, d.source",
+                                   match, -1, filter);
+        if (!all.ok()) return all.status();
+        s = EachRow(*all, [&] {
+            auto year = years.find(std::string(all->ColumnText(0)));
+            auto source = sources.find(std::string(all->ColumnText(1)));
+            for (auto* k : {year == years.end() ? nullptr : &year->second, source == sources.end() ? nullptr : &source->second}) {
+                if (!k) continue;
+                k->all_documents += all->ColumnInt64(2);
+                k->words += all->ColumnInt64(3);
+            }
+        });
+        if (!s.ok()) return s;
+    }
+    for (auto& [year, k] : years) counts.by_year.push_back({year, k.documents, k.occurrences, k.all_documents, k.words});
+    for (auto& [source, k] : sources) counts.by_source.push_back({source, k.documents, k.occurrences, k.all_documents, k.words});
     std::stable_sort(counts.by_source.begin(), counts.by_source.end(),
                      [](const KeyCount& a, const KeyCount& b) { return a.documents > b.documents; });
     return counts;
+}
+
+core::Result<std::vector<KeyCount>> Corpus::CountDocumentsByField(std::string_view match,
+                                                                  std::span<const DocFilter> filters, std::string_view key) {
+    FilterSql filter = BuildFilterSql(filters, 3);
+    const bool has_match = !match.empty();
+    const int key_param = 3 + static_cast<int>(filter.params.size());
+    // Each (document, value) once, however often the value is repeated in the document's fields.
+    const std::string values_of_key =
+        "(SELECT DISTINCT doc_id, value FROM fields WHERE key = ?" + std::to_string(key_param) + ") fl";
+    const std::string join = " LEFT JOIN " + values_of_key + " ON fl.doc_id = d.id";
+    std::map<std::string, KeyCount> values;
+    auto matching = PrepareFiltered(*Db,
+                                    MatchedTable(has_match, filter) + "SELECT coalesce(fl.value, '') AS v, count(*), "
+                                        "sum(m.hits) FROM m LEFT JOIN " + values_of_key + " ON fl.doc_id = m.id GROUP BY v",
+                                    match, -1, filter);
+    if (!matching.ok()) return matching.status();
+    matching->BindText(key_param, key);
+    core::Status s = EachRow(*matching, [&] {
+        KeyCount& k = values[std::string(matching->ColumnText(0))];
+        k.documents = matching->ColumnInt64(1);
+        k.occurrences = matching->ColumnInt64(2);
+    });
+    if (!s.ok()) return s;
+    if (!values.empty()) {
+        auto all = PrepareFiltered(*Db,
+                                   "SELECT coalesce(fl.value, '') AS v, count(*), sum(d.word_count)" +
+                                       FromWhere(false, filter, join) + " GROUP BY v",
+                                   match, -1, filter);
+        if (!all.ok()) return all.status();
+        all->BindText(key_param, key);
+        s = EachRow(*all, [&] {
+            auto it = values.find(std::string(all->ColumnText(0)));
+            if (it == values.end()) return;
+            it->second.all_documents = all->ColumnInt64(1);
+            it->second.words = all->ColumnInt64(2);
+        });
+        if (!s.ok()) return s;
+    }
+    std::vector<KeyCount> counts;
+    for (auto& [value, k] : values) counts.push_back({value, k.documents, k.occurrences, k.all_documents, k.words});
+    std::stable_sort(counts.begin(), counts.end(), [](const KeyCount& a, const KeyCount& b) { return a.documents > b.documents; });
+    return counts;
+}
+
+core::Result<std::vector<std::string>> Corpus::FieldKeys() {
+    auto st = Db->Prepare("SELECT DISTINCT key FROM fields ORDER BY key");
+    if (!st.ok()) return st.status();
+    std::vector<std::string> keys;
+    core::Status s = EachRow(*st, [&] { keys.emplace_back(st->ColumnText(0)); });
+    if (!s.ok()) return s;
+    return keys;
 }
 
 core::Status Corpus::ForEachMatchingDocument(

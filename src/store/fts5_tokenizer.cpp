@@ -1,4 +1,5 @@
-// The "icu" FTS5 tokenizer: text::Tokenizer behind FTS5's fts5_tokenizer (v1) callbacks.
+// The "icu" FTS5 tokenizer: text::Tokenizer behind FTS5's fts5_tokenizer (v1) callbacks; and cl_hits, the
+// auxiliary function that counts a row's phrase instances (occurrences per document for the Search charts).
 #include "store/fts5_tokenizer.h"
 
 #include <cstring>
@@ -55,6 +56,27 @@ int IcuTokenize(Fts5Tokenizer* handle, void* context, int flags, const char* tex
     return SQLITE_OK;
 }
 
+// cl_hits(doc_fts, column): how many instances of the MATCH expression's phrases FTS5 found in `column` of
+// the current row (1 = the text). Reads the row's position lists, not its text.
+void HitCount(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc, sqlite3_value** argv) {
+    const int column = argc > 0 ? sqlite3_value_int(argv[0]) : -1;
+    int instances = 0;
+    if (int rc = api->xInstCount(fts, &instances); rc != SQLITE_OK) {
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    sqlite3_int64 hits = 0;
+    for (int i = 0; i < instances; ++i) {
+        int phrase = 0, col = 0, offset = 0;
+        if (int rc = api->xInst(fts, i, &phrase, &col, &offset); rc != SQLITE_OK) {
+            sqlite3_result_error_code(context, rc);
+            return;
+        }
+        if (column < 0 || col == column) ++hits;
+    }
+    sqlite3_result_int64(context, hits);
+}
+
 fts5_api* GetFts5Api(sqlite3* db) {
     fts5_api* api = nullptr;
     sqlite3_stmt* stmt = nullptr;
@@ -73,6 +95,8 @@ core::Status RegisterIcuTokenizer(sqlite3* db, TokenSink* sink) {
     static fts5_tokenizer callbacks = {IcuCreate, IcuDelete, IcuTokenize};
     int rc = api->xCreateTokenizer(api, "icu", sink, &callbacks, nullptr);
     if (rc != SQLITE_OK) return core::Error(core::StatusCode::Internal, "registering the FTS5 tokenizer failed");
+    rc = api->xCreateFunction(api, "cl_hits", nullptr, HitCount, nullptr);
+    if (rc != SQLITE_OK) return core::Error(core::StatusCode::Internal, "registering the FTS5 function cl_hits failed");
     return core::Status::Ok();
 }
 

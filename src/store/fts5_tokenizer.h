@@ -23,7 +23,9 @@ struct TokenSink {
 };
 
 // Call on every connection before touching a table that uses tokenize='icu'. `sink` (may be null) must
-// outlive the connection.
+// outlive the connection. Also registers the auxiliary function cl_hits(doc_fts, column): the number of
+// phrase instances the row's MATCH found in that column (FTS5's xInstCount, one column), which counts
+// occurrences per document without reading any text.
 core::Status RegisterIcuTokenizer(sqlite3* db, TokenSink* sink = nullptr);
 
 }  // namespace store

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "core/number_text.h"
 #include "ui/corpus_dialogs.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
@@ -32,8 +33,8 @@ void Sidebar::Draw(app::AppState& state, CorpusDialogs& dialogs) {
         std::snprintf(label, sizeof label, "%s", c.name.c_str());
         if (ImGui::Selectable(label, open) && !open && !busy) app::OpenStoredCorpus(state, c.path);
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
-            ImGui::SetTooltip("%s\n%lld documents · right-click to rename or delete", c.name.c_str(),
-                              static_cast<long long>(c.documents));
+            ImGui::SetTooltip("%s\n%s · right-click to rename or delete", c.name.c_str(),
+                              core::CountText(c.documents, "document").c_str());
         if (ImGui::BeginPopupContextItem("corpus_menu")) {
             if (ImGui::MenuItem("Rename…", nullptr, false, open)) dialogs.open_rename = true;
             if (ImGui::MenuItem("Delete…")) { dialogs.delete_path = c.path; dialogs.delete_name = c.name; }
@@ -58,8 +59,8 @@ void Sidebar::Draw(app::AppState& state, CorpusDialogs& dialogs) {
             if (ImGui::Selectable(doc.title.c_str(), state.reader_doc_id == doc.id))
                 app::OpenInReader(state, doc.id);
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
-                ImGui::SetTooltip("%s\n%s · %s · %lld words", doc.title.c_str(), DisplayDate(doc.date).c_str(), doc.lang.c_str(),
-                                  static_cast<long long>(doc.word_count));
+                ImGui::SetTooltip("%s\n%s · %s · %s", doc.title.c_str(), DisplayDate(doc.date).c_str(), doc.lang.c_str(),
+                                  core::CountText(doc.word_count, "word").c_str());
             ImGui::PopID();
         }
     }

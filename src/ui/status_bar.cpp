@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "core/number_text.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
 
@@ -63,8 +64,8 @@ void StatusBar::Draw(app::AppState& state) {
         ImGui::SameLine();
         float fraction = shown->total > 0 ? static_cast<float>(shown->done) / static_cast<float>(shown->total) : 0.0f;
         char overlay[64];
-        if (shown->total > 0) std::snprintf(overlay, sizeof overlay, "%lld / %lld", static_cast<long long>(shown->done),
-                                            static_cast<long long>(shown->total));
+        if (shown->total > 0) std::snprintf(overlay, sizeof overlay, "%s / %s", core::CountText(shown->done).c_str(),
+                                            core::CountText(shown->total).c_str());
         else std::snprintf(overlay, sizeof overlay, "working…");
         ImGui::ProgressBar(fraction, ImVec2(bar_width, 0), overlay);
         RecordItemRect(state, "job.progress");

@@ -105,7 +105,7 @@ TEST_CASE("the concordance job builds in steps, then sorts and filters; lines sh
     app::Update(state);
     CHECK(state.kwic->RowCount() == 200);   // «… that the talks would resume …», once per copy of the demo
     std::string tsv = app::ConcordanceTable(*state.kwic, '\t');
-    CHECK(tsv.rfind("document\tleft\thit\tright\n", 0) == 0);
+    CHECK(tsv.rfind("document\tdate\tleft\thit\tright\n", 0) == 0);
     CHECK(std::count(tsv.begin(), tsv.end(), '\n') == 201);
 }
 
@@ -160,6 +160,22 @@ TEST_CASE("the reader marks the query's hits and opens at a concordance line's h
     app::Update(state);
     CHECK(state.reader_hits.empty());
     CHECK(state.reader_hit == -1);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("app") {
+
+TEST_CASE("a concordance line's document is named with its year, in full and year first for the column") {
+    analysis::ConcordanceDocument sotu{.title = "George Washington, 1790", .date = "1790"};
+    CHECK(app::DocumentLabel(sotu) == "George Washington, 1790");
+    CHECK(app::DocumentColumnLabel(sotu) == "1790 · George Washington");
+    analysis::ConcordanceDocument interview{.title = "Interview", .date = "2016-03-01"};
+    CHECK(app::DocumentLabel(interview) == "Interview (2016)");
+    CHECK(app::DocumentColumnLabel(interview) == "2016 · Interview");
+    analysis::ConcordanceDocument notes{.title = "Notes", .date = "--05-07"};
+    CHECK(app::DocumentLabel(notes) == "Notes");
+    CHECK(app::DocumentColumnLabel(notes) == "Notes");
 }
 
 }  // TEST_SUITE

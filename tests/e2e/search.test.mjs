@@ -51,11 +51,13 @@ test('clicking a bar of a chart searches only that year, and the filter chip bri
   await openView(page, 'search');
   await focusField(page, 'search.query');
   await page.keyboard.type('the', { delay: 20 });
-  const all = await waitForState(page, (s) => s.searched_query === 'the' && s.widgets['search.years']);
+  const all = await waitForState(page, (s) => s.searched_query === 'the' && s.widgets['search.years.plot']);
   assert.ok(all.by_year > 1, `the demo's hits span several years (${all.by_year})`);
-  // The first year's bar: bars share the chart's width equally; hover first (ImGui clicks need a hovered item).
-  const chart = all.widgets['search.years'];
-  await page.mouse.move(chart.x + chart.w / (2 * all.by_year), chart.y + chart.h / 2);
+  // The first year's bar, on the chart's year axis (it starts half a year before the first year); hover
+  // first (ImGui clicks need a hovered item).
+  const plot = all.widgets['search.years.plot'];
+  const [lo, hi] = all.ui_text['search.years.x'].split(' ').map(Number);
+  await page.mouse.move(plot.x + (0.5 / (hi - lo)) * plot.w, plot.y + plot.h - 2);
   await waitForState(page, (s, f) => s.frame >= f + 2, all.frame);
   await page.mouse.down();
   await page.mouse.up();

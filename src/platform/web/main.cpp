@@ -182,7 +182,7 @@ void Frame() {
         a.state.request_file_picker = false;
         platform::OpenFilePicker();
     }
-    for (const app::AppState::Download& d : a.state.downloads) platform::Download(d.name, d.mime, d.content);
+    for (const app::AppState::Download& d : a.state.downloads) platform::Download(d.name, d.mime, d.content, d.png_scale);
     a.state.downloads.clear();
     if (!a.state.request_fetch.empty()) {
         platform::FetchShippedCorpus(a.state.request_fetch);

@@ -214,19 +214,38 @@ void WriteClipboard(const std::string& utf8) { JsWriteClipboard(utf8.c_str()); }
 
 void OpenFilePicker() { JsOpenFilePicker(); }
 
-EM_JS(void, JsDownload, (const char* name, const char* mime, const char* data, int size), {
-    const blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = UTF8ToString(name);
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+EM_JS(void, JsDownload, (const char* name, const char* mime, const char* data, int size, float png_scale), {
+    const save = (blob, filename) => {
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = filename;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    };
+    const filename = UTF8ToString(name);
+    const bytes = HEAPU8.slice(data, data + size);
+    if (!(png_scale > 0)) { save(new Blob([bytes], { type: UTF8ToString(mime) }), filename); return; }
+    // A chart: its SVG drawn by the browser onto a canvas at the device pixel ratio, saved as PNG.
+    const svg = URL.createObjectURL(new Blob([bytes], { type: "image/svg+xml" }));
+    const image = new Image();
+    image.onload = () => {
+        const canvas = document.createElement("canvas");
+        canvas.width = Math.ceil(image.width * png_scale);
+        canvas.height = Math.ceil(image.height * png_scale);
+        const context = canvas.getContext("2d");
+        context.scale(png_scale, png_scale);
+        context.drawImage(image, 0, 0);
+        URL.revokeObjectURL(svg);
+        canvas.toBlob((png) => { if (png) save(png, filename); }, "image/png");
+    };
+    image.onerror = () => { URL.revokeObjectURL(svg); console.warn("the chart could not be drawn as PNG"); };
+    image.src = svg;
 });
 
-void Download(const std::string& name, const std::string& mime, const std::string& content) {
-    JsDownload(name.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()));
+void Download(const std::string& name, const std::string& mime, const std::string& content, float png_scale) {
+    JsDownload(name.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()), png_scale);
 }
 
 EM_JS(void, JsFetchShipped, (const char* id), { Module.corpusLensFetchShipped(UTF8ToString(id)); });

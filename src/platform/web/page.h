@@ -41,8 +41,9 @@ void OpenFilePicker();
 // Downloads a shipped corpus's files (corpora/manifest.json next to the app) into the file system; the
 // result comes back through PageCallbacks::fetched.
 void FetchShippedCorpus(const std::string& id);
-// Saves `content` as a file called `name` through the browser (a Blob and a download link).
-void Download(const std::string& name, const std::string& mime, const std::string& content);
+// Saves `content` as a file called `name` through the browser (a Blob and a download link). With
+// `png_scale` > 0, `content` is an SVG image: the browser draws it on a canvas at that scale and saves the PNG.
+void Download(const std::string& name, const std::string& mime, const std::string& content, float png_scale = 0);
 // Mirrors the status line into the page's aria-live region (only when it changed).
 void AnnounceStatus(const std::string& line);
 

@@ -7,6 +7,9 @@
 
 #include <imgui.h>
 
+#include "core/number_text.h"
+#include "ui/chart.h"
+#include "ui/chart_glue.h"
 #include "ui/query_box.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
@@ -49,7 +52,7 @@ void ConcordancePanel::Draw(app::AppState& state, ImFont* mono) {
         for (const app::JobInfo& job : state.jobs.Snapshot()) {
             if (job.id != session->job_id) continue;
             const float fraction = job.total > 0 ? static_cast<float>(job.done) / static_cast<float>(job.total) : 0.0f;
-            const std::string label = job.phase + " " + std::to_string(job.done) + "/" + std::to_string(job.total);
+            const std::string label = job.phase + " " + core::CountText(job.done) + " / " + core::CountText(job.total);
             ImGui::ProgressBar(fraction, ImVec2(14.0f * ImGui::GetFontSize(), 0), label.c_str());
             RecordItemRect(state, "kwic.progress");
             ImGui::SameLine();
@@ -59,20 +62,28 @@ void ConcordancePanel::Draw(app::AppState& state, ImFont* mono) {
         }
     }
     const size_t rows = session->RowCount();
-    ImGui::Text("%lld hits in %zu documents%s%s", static_cast<long long>(kwic->hit_count), kwic->documents.size(),
-                rows != kwic->lines.size() && session->sorted ? (" · " + std::to_string(rows) + " lines shown").c_str() : "",
+    ImGui::Text("%s in %s%s%s", core::CountText(kwic->hit_count, "hit").c_str(),
+                core::CountText(static_cast<int64_t>(kwic->documents.size()), "document").c_str(),
+                rows != kwic->lines.size() && session->sorted
+                    ? (" · " + core::CountText(static_cast<int64_t>(rows), "line") + " shown").c_str() : "",
                 session->cancelled ? " · cancelled: partial" : kwic->truncated ? " · truncated" : "");
     RecordItemRect(state, "kwic.count");
 
-    DrawDispersion(state, *kwic);
+    DrawDispersion(state, *session, *kwic);
     DrawLines(state, *session, mono);
 }
 
 void ConcordancePanel::DrawToolbar(app::AppState& state) {
     const float em = ImGui::GetFontSize();
     if (width_chars == 0) width_chars = state.kwic_width_chars;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Context");
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(8 * em);
-    ImGui::SliderInt("##width", &width_chars, 10, 150, "%d chars");
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 0.4f * em);   // a thin grab hides less of the value
+    ImGui::SliderInt("##width", &width_chars, 10, 150, "%d characters");
+    ImGui::PopStyleVar();
+    RecordItemRect(state, "kwic.width");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Context on each side of the hit, in characters");
     if (ImGui::IsItemDeactivatedAfterEdit()) state.kwic_width_chars = width_chars;   // rebuild once, on release
     if (!ImGui::IsItemActive()) width_chars = state.kwic_width_chars;
@@ -122,42 +133,41 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
     RecordItemRect(state, "kwic.export");
 }
 
-// One strip per candidate document, a tick per hit at its position in the text; virtualised like the lines.
-void ConcordancePanel::DrawDispersion(app::AppState& state, const analysis::Concordance& kwic) {
-    if (kwic.documents.empty()) return;
-    const float strip = std::max(8.0f, ImGui::GetFontSize() * 0.7f);
-    const float padding = ImGui::GetStyle().WindowPadding.y * 2;
-    const float height = std::min(static_cast<float>(kwic.documents.size()) * strip + padding, 7.5f * ImGui::GetFontSize());
-    ImGui::BeginChild("dispersion", ImVec2(0, height), ImGuiChildFlags_Border);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));   // strips touch: rows of exactly `strip`
-    RecordItemRect(state, "kwic.dispersion");
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const Palette& palette = CurrentPalette();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(kwic.documents.size()), strip);
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const analysis::ConcordanceDocument& doc = kwic.documents[static_cast<size_t>(i)];
-            const ImVec2 a = ImGui::GetCursorScreenPos();
-            ImGui::PushID(i);
-            ImGui::InvisibleButton("strip", ImVec2(width, strip));
-            ImGui::PopID();
-            const bool hovered = ImGui::IsItemHovered();
-            draw->AddRectFilled(ImVec2(a.x, a.y + 1), ImVec2(a.x + width, a.y + strip - 1),
-                                hovered ? palette.highlight : ImGui::GetColorU32(ImGuiCol_Border, 0.35f));
-            const float tokens = static_cast<float>(std::max<uint32_t>(doc.token_count, 1));
-            for (uint32_t token : doc.hit_token_indices) {
-                const float x = a.x + width * static_cast<float>(token) / tokens;
-                draw->AddLine(ImVec2(x, a.y + 1), ImVec2(x, a.y + strip - 1), palette.accent, 1.5f);
-            }
-            if (hovered)
-                ImGui::SetTooltip("%s\n%zu hit%s in %u words", doc.title.c_str(), doc.hit_token_indices.size(),
-                                  doc.hit_token_indices.size() == 1 ? "" : "s", doc.token_count);
-        }
+// A strip per document with hits among the lines shown, a mark per hit at its position in the text
+// (ui/chart.h); the rows scroll with the wheel when there are more than fit. A click opens the document.
+void ConcordancePanel::DrawDispersion(app::AppState& state, const app::KwicSession& session,
+                                      const analysis::Concordance& kwic) {
+    const std::vector<app::KwicSession::Strip>& strips = session.strips;
+    if (strips.empty()) return;
+    const float em = ImGui::GetFontSize();
+    const float rows_h = static_cast<float>(std::min<size_t>(strips.size(), 6)) * ImGui::GetTextLineHeight() * 1.2f;
+    const float height = ImGui::GetFrameHeight() + rows_h + 3.8f * ImGui::GetTextLineHeight();
+    if (!BeginChart("Where the hits are##dispersion", ImVec2(0, std::max(height, 9 * em)))) return;
+    const std::string rows_label = core::CountText(static_cast<int64_t>(strips.size()), "document") +
+                                   (session.strips_filtered ? " with hits among the lines shown" : " with hits") +
+                                   (strips.size() > 6 ? " (the wheel scrolls them)" : "");
+    SetupAxes("position in the document (% of its words)", rows_label.c_str(), AxisKind::Linear, AxisKind::Category);
+    SetupAxisLimits(ChartAxis::X, 0, 100);
+    SetupAxisCategories(ChartAxis::Y, static_cast<int>(strips.size()), [&](int row) {
+        return app::DocumentLabel(kwic.documents[strips[static_cast<size_t>(row)].document]);
+    });
+    int first = 0, last = 0;
+    ChartRows(&first, &last);
+    for (int row = first; row < last; ++row) {
+        const app::KwicSession::Strip& strip = strips[static_cast<size_t>(row)];
+        const std::vector<uint32_t>& hits = session.StripHits(strip);
+        const double words = std::max<uint32_t>(kwic.documents[strip.document].token_count, 1);
+        PlotStrip("hits", row, hits.data(), static_cast<int>(hits.size()), 100.0 / words);
     }
-    ImGui::PopStyleVar();
-    ImGui::EndChild();
+    const ChartResult chart = EndChart();
+    HandleChart(state, "kwic.dispersion", "dispersion", chart);
+    if (chart.item_index >= 0 && chart.item_index < static_cast<int>(strips.size())) {
+        const analysis::ConcordanceDocument& doc = kwic.documents[strips[static_cast<size_t>(chart.item_index)].document];
+        ImGui::BeginTooltip();
+        ImGui::TextDisabled("%s · click to read it", core::CountText(doc.token_count, "word").c_str());
+        ImGui::EndTooltip();
+        if (chart.clicked) app::OpenInReader(state, doc.doc_id);
+    }
 }
 
 void ConcordancePanel::DrawLines(app::AppState& state, const app::KwicSession& session, ImFont* mono) {
@@ -168,9 +178,13 @@ void ConcordancePanel::DrawLines(app::AppState& state, const app::KwicSession& s
     const Palette& palette = CurrentPalette();
     const float char_w = ImGui::CalcTextSize("M").x, space = char_w;
     const float avail = ImGui::GetContentRegionAvail().x;
-    // The hit starts where a full left context ends, or at 45% of the width when that is narrower.
-    const float left_w = std::min(static_cast<float>(state.kwic_width_chars) * char_w, avail * 0.45f);
+    // A column naming each line's document (title and year), then the context: the hit starts where a full
+    // left context ends, or at 45% of what is left when that is narrower.
+    const float doc_w = std::min(26.0f * char_w, avail * 0.24f);
+    const float context_w = avail - doc_w - 2 * space;
+    const float left_w = std::min(static_cast<float>(state.kwic_width_chars) * char_w, context_w * 0.45f);
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 background = ImGui::GetColorU32(ImGuiCol_WindowBg), clear = background & ~IM_COL32_A_MASK;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(session.RowCount()), ImGui::GetTextLineHeightWithSpacing());
     while (clipper.Step()) {
@@ -180,14 +194,26 @@ void ConcordancePanel::DrawLines(app::AppState& state, const app::KwicSession& s
             const ImVec2 a = ImGui::GetCursorScreenPos();
             if (ImGui::Selectable("##line", false, ImGuiSelectableFlags_SpanAllColumns)) app::OpenConcordanceLine(state, line);
             if (row == 0) RecordItemRect(state, "kwic.line0");
+            const std::string label = app::DocumentColumnLabel(kwic.documents[line.document]);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\nClick to read it in context", kwic.documents[line.document].title.c_str());
+                ImGui::SetTooltip("%s\nClick to read it in context", app::DocumentLabel(kwic.documents[line.document]).c_str());
             ImGui::PopID();
-            const float hit_x = a.x + left_w + space;
+            const float row_h = ImGui::GetTextLineHeight();
+            if (row == 0) {   // the document column of the first line, for the test API
+                state.widgets["kwic.line0.document"] = {a.x, a.y, doc_w, row_h};
+                state.ui_text["kwic.line0.document"] = label;
+            }
+            ImGui::PushClipRect(a, ImVec2(a.x + doc_w, a.y + row_h), true);
+            draw->AddText(a, palette.muted, label.c_str());
+            ImGui::PopClipRect();
+            if (ImGui::CalcTextSize(label.c_str()).x > doc_w)   // cut: fade out its last character
+                draw->AddRectFilledMultiColor(ImVec2(a.x + doc_w - 2 * char_w, a.y), ImVec2(a.x + doc_w, a.y + row_h),
+                                              clear, background, background, clear);
+            const float context_x = a.x + doc_w + 2 * space;
+            const float hit_x = context_x + left_w + space;
             const float hit_w = ImGui::CalcTextSize(line.hit.c_str()).x;
             const float left_text_w = ImGui::CalcTextSize(line.left.c_str()).x;
-            const float row_h = ImGui::GetTextLineHeight();
-            ImGui::PushClipRect(ImVec2(a.x, a.y), ImVec2(hit_x - space * 0.5f, a.y + row_h), true);
+            ImGui::PushClipRect(ImVec2(context_x, a.y), ImVec2(hit_x - space * 0.5f, a.y + row_h), true);
             draw->AddText(ImVec2(hit_x - space - left_text_w, a.y), text, line.left.c_str());
             ImGui::PopClipRect();
             draw->AddRectFilled(ImVec2(hit_x - 2, a.y), ImVec2(hit_x + hit_w + 2, a.y + row_h), palette.highlight, 2.0f);

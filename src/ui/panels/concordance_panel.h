@@ -1,6 +1,7 @@
 // Concordance view: every hit of the query as a keyword-in-context line in the mono font, aligned on the hit,
-// virtualised, sortable by up to three context keys, filterable by a nearby word, with a dispersion plot
-// (a strip per document, a tick per hit). The build and the sorts are jobs (app/concordance_job.h); this
+// virtualised, with a column naming each line's document and year, sortable by up to three context keys,
+// filterable by a nearby word, with a dispersion plot (ui/chart.h: a strip per document, a mark per hit,
+// following the filter). The build and the sorts are jobs (app/concordance_job.h); this
 // panel shows the lines so far, sets the requests in AppState and opens the Reader at a clicked line.
 #pragma once
 #include <string>
@@ -20,7 +21,7 @@ struct ConcordancePanel {
 
 private:
     void DrawToolbar(app::AppState& state);
-    void DrawDispersion(app::AppState& state, const analysis::Concordance& kwic);
+    void DrawDispersion(app::AppState& state, const app::KwicSession& session, const analysis::Concordance& kwic);
     void DrawLines(app::AppState& state, const app::KwicSession& session, ImFont* mono);
 };
 

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/document_edits.h"
+#include "core/number_text.h"
 #include "core/table_text.h"
 #include "ui/corpus_dialogs.h"
 #include "ui/style.h"
@@ -50,6 +51,9 @@ void LibraryPanel::Draw(app::AppState& state, CorpusDialogs& dialogs, ImFont* he
         start.Draw(state, dialogs, heading);
         return;
     }
+    // The rows first: the toolbar counts them, and a frame must not show the count of the previous corpus
+    // (the page may draw no further frame until input comes).
+    UpdateRows(state);
     DrawToolbar(state, dialogs);
     const float details_height = state.library_doc_id != 0 ? std::min(17.0f * ImGui::GetFontSize(),
                                                                        ImGui::GetContentRegionAvail().y * 0.55f) : 0.0f;
@@ -60,8 +64,13 @@ void LibraryPanel::Draw(app::AppState& state, CorpusDialogs& dialogs, ImFont* he
 void LibraryPanel::DrawToolbar(app::AppState& state, CorpusDialogs& dialogs) {
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
-    if (rows.size() == state.documents.size()) ImGui::Text("%zu document%s", rows.size(), rows.size() == 1 ? "" : "s");
-    else ImGui::Text("%zu of %zu documents", rows.size(), state.documents.size());
+    const int64_t all = static_cast<int64_t>(state.documents.size());
+    const std::string count = static_cast<int64_t>(rows.size()) == all
+                                  ? core::CountText(all, "document")
+                                  : core::CountText(static_cast<int64_t>(rows.size())) + " of " + core::CountText(all, "document");
+    ImGui::TextUnformatted(count.c_str());
+    RecordItemRect(state, "library.count");
+    state.ui_text["library.count"] = count;
     SameLineOrWrap(14 * em);
     ImGui::SetNextItemWidth(14 * em);
     InputString("##filter", "Filter title, source, date…", &filter);
@@ -166,7 +175,7 @@ void LibraryPanel::DrawTable(app::AppState& state, float height) {
             ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.source.c_str());
             ImGui::TableNextColumn(); ImGui::TextUnformatted(DisplayDate(doc.date).c_str());
             ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.lang.c_str());
-            ImGui::TableNextColumn(); ImGui::Text("%lld", static_cast<long long>(doc.word_count));
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(core::CountText(doc.word_count).c_str());
             ImGui::PopID();
         }
     }

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/reader_selection.h"
+#include "core/number_text.h"
 #include "ui/style.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -44,7 +45,7 @@ void ReaderPanel::Draw(app::AppState& state) {
             MetadataRow("Source", doc.source);
             MetadataRow("Date", DisplayDate(doc.date));
             MetadataRow("Language", doc.lang);
-            MetadataRow("Words", std::to_string(doc.word_count));
+            MetadataRow("Words", core::CountText(doc.word_count));
             for (const auto& [name, value] : state.reader_fields) MetadataRow(name.c_str(), value);
             ImGui::EndTable();
         }
@@ -58,8 +59,8 @@ void ReaderPanel::Draw(app::AppState& state) {
     } else {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
-        ImGui::Text("%s  ·  %s  ·  %s  ·  %lld words", doc.source.c_str(), DisplayDate(doc.date).c_str(),
-                    doc.lang.c_str(), static_cast<long long>(doc.word_count));
+        ImGui::Text("%s  ·  %s  ·  %s  ·  %s", doc.source.c_str(), DisplayDate(doc.date).c_str(),
+                    doc.lang.c_str(), core::CountText(doc.word_count, "word").c_str());
         ImGui::PopStyleColor();
     }
 

@@ -1,12 +1,16 @@
-// SearchPanel: query box, subcorpus chip, count, per-year and per-source bar charts (ImDrawList), hits.
+// SearchPanel: query box, subcorpus chip, count, charts per year and per source or field (ui/chart.h), hits.
 #include "ui/panels/search_panel.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 
 #include <imgui.h>
 
 #include "app/search_export.h"
+#include "core/number_text.h"
+#include "ui/chart.h"
+#include "ui/chart_glue.h"
 #include "ui/query_box.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
@@ -15,90 +19,137 @@ namespace ui {
 
 namespace {
 
-// A bar chart of document counts, bars side by side (`vertical`) or one row per key; returns the clicked
-// bar's index or -1. Hovering a bar shows its key and exact count.
-int CountChart(const char* id, const std::vector<store::KeyCount>& counts, ImVec2 size, bool vertical) {
-    ImGui::PushID(id);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("chart", size);
-    const bool hovered_chart = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const Palette& palette = CurrentPalette();
-    draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), ImGui::GetColorU32(ImGuiCol_Border));
-    int64_t most = 1;
-    for (const store::KeyCount& c : counts) most = std::max(most, c.documents);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const float font = ImGui::GetFontSize();
-    int hovered = -1;
-    const size_t n = counts.size();
-    const size_t rows = vertical ? n : std::min<size_t>(n, static_cast<size_t>(size.y / (font + 4)));
-    for (size_t i = 0; i < (vertical ? n : rows); ++i) {
-        ImVec2 a, b;
-        const float share = static_cast<float>(counts[i].documents) / static_cast<float>(most);
-        if (vertical) {
-            const float w = size.x / static_cast<float>(n);
-            a = ImVec2(origin.x + w * static_cast<float>(i) + (w > 4 ? 1 : 0), origin.y + size.y * (1 - share));
-            b = ImVec2(origin.x + w * static_cast<float>(i + 1) - (w > 4 ? 1 : 0), origin.y + size.y);
-            if (hovered_chart && mouse.x >= origin.x + w * static_cast<float>(i) && mouse.x < origin.x + w * static_cast<float>(i + 1))
-                hovered = static_cast<int>(i);
-        } else {
-            const float y = origin.y + 2 + static_cast<float>(i) * (font + 4);
-            const float label_w = size.x * 0.45f;
-            a = ImVec2(origin.x + label_w, y);
-            b = ImVec2(origin.x + label_w + (size.x - label_w - 4) * share, y + font);
-            ImGui::PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + label_w - 4, y + font + 4), true);
-            draw->AddText(ImVec2(origin.x + 4, y), palette.muted, counts[i].key.empty() ? "(none)" : counts[i].key.c_str());
-            ImGui::PopClipRect();
-            if (hovered_chart && mouse.y >= y - 2 && mouse.y < y + font + 2) hovered = static_cast<int>(i);
-        }
-        draw->AddRectFilled(a, ImVec2(b.x, std::max(b.y, a.y + 1)), hovered == static_cast<int>(i) ? palette.highlight : palette.accent);
+// How a measure reads in chart titles and on the value axis (with its unit).
+struct MeasureText { const char* title; const char* axis; };
+MeasureText MeasureTexts(app::ChartMeasure measure) {
+    switch (measure) {
+    case app::ChartMeasure::Documents: return {"Matching documents", "documents"};
+    case app::ChartMeasure::Occurrences: return {"Occurrences", "occurrences (hits in the text)"};
+    case app::ChartMeasure::PerMillionWords: return {"Occurrences per million words", "occurrences per million words"};
     }
-    if (hovered >= 0) {
-        const store::KeyCount& c = counts[static_cast<size_t>(hovered)];
-        ImGui::SetTooltip("%s: %lld document%s\nClick to search only %s", c.key.empty() ? "unknown" : c.key.c_str(),
-                          static_cast<long long>(c.documents), c.documents == 1 ? "" : "s",
-                          c.key.empty() ? "(not possible: no year)" : c.key.c_str());
-    }
-    ImGui::PopID();
-    return clicked ? hovered : -1;
+    return {"", ""};
 }
 
-void DrawCharts(app::AppState& state) {
-    const analysis::SearchResults& r = state.results;
-    if (r.by_year.empty() && r.by_source.empty()) return;
-    const float height = 6.5f * ImGui::GetFontSize();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float year_w = std::max(avail * 0.58f, 50.0f), source_w = std::max(avail - year_w - ImGui::GetStyle().ItemSpacing.x, 50.0f);
-    ImGui::BeginGroup();
-    MutedTextWrapped("Documents per year");
-    if (!r.by_year.empty()) {
-        const std::string first = r.by_year.front().key.empty() && r.by_year.size() > 1 ? r.by_year[1].key : r.by_year.front().key;
-        int clicked = CountChart("years", r.by_year, ImVec2(year_w, height), true);
-        RecordItemRect(state, "search.years");
-        ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
-        ImGui::Text("%s", first.c_str());
-        ImGui::SameLine(year_w - ImGui::CalcTextSize(r.by_year.back().key.c_str()).x);
-        ImGui::Text("%s", r.by_year.back().key.c_str());
-        ImGui::PopStyleColor();
-        if (clicked >= 0 && !r.by_year[static_cast<size_t>(clicked)].key.empty()) {
-            const std::string& year = r.by_year[static_cast<size_t>(clicked)].key;
-            app::SetSubcorpus(state, {.date_from = year, .date_to = year}, "year " + year);
-        }
-    }
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    MutedTextWrapped("Documents per source");
-    int clicked = CountChart("sources", r.by_source, ImVec2(source_w, height), false);
-    RecordItemRect(state, "search.sources");
-    if (clicked >= 0 && !r.by_source[static_cast<size_t>(clicked)].key.empty()) {
-        const std::string& source = r.by_source[static_cast<size_t>(clicked)].key;
-        app::SetSubcorpus(state, {.sources = {source}}, "source " + source);
-    }
-    ImGui::EndGroup();
+// The exact counts behind a bar, for its tooltip (added under the chart's own lines).
+void CountsTooltip(const store::KeyCount& c, const char* click) {
+    ImGui::BeginTooltip();
+    ImGui::TextDisabled("%s of %s match · %s · %s", core::CountText(c.documents).c_str(),
+                        core::CountText(c.all_documents, "document").c_str(), core::CountText(c.occurrences, "hit").c_str(),
+                        core::CountText(c.words, "word").c_str());
+    if (click) ImGui::TextDisabled("%s", click);
+    ImGui::EndTooltip();
 }
 
 }  // namespace
+
+// The measure and group-by controls, then the per-year chart (a year axis: years without matches are gaps)
+// and the per-group chart (a row per source or field value).
+void SearchPanel::DrawCharts(app::AppState& state) {
+    const analysis::SearchResults& r = state.results;
+    if (r.by_year.empty() && r.by_source.empty()) return;
+    app::SearchCharts& charts = state.search_charts;
+    const float em = ImGui::GetFontSize();
+
+    // Controls: what to count, and what the second chart groups by.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Count");
+    for (app::ChartMeasure m : app::kChartMeasures) {
+        ImGui::SameLine();
+        const bool needs_hits = m != app::ChartMeasure::Documents;
+        ImGui::BeginDisabled(needs_hits && !r.occurrences_exact);
+        if (ImGui::RadioButton(app::ChartMeasureLabel(m), charts.measure == m)) charts.measure = m;
+        ImGui::EndDisabled();
+        RecordItemRect(state, (std::string("search.measure.") + app::ChartMeasureId(m)).c_str());
+        if (needs_hits && !r.occurrences_exact && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("Hits are counted without regard to case; turn off Exact case to count them");
+    }
+    // With exact case hits are not counted exactly: the charts show documents (the choice is kept).
+    const app::ChartMeasure measure = r.occurrences_exact ? charts.measure : app::ChartMeasure::Documents;
+    ImGui::SameLine(0, 1.5f * em);
+    ImGui::TextUnformatted("Group by");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(9 * em);
+    if (ImGui::BeginCombo("##group", charts.group.c_str())) {
+        if (ImGui::Selectable(app::kGroupBySource, charts.group == app::kGroupBySource)) charts.group = app::kGroupBySource;
+        RecordItemRect(state, "search.group.source");
+        for (const std::string& field : charts.fields) {
+            if (ImGui::Selectable(field.c_str(), charts.group == field)) charts.group = field;
+            RecordItemRect(state, ("search.group." + field).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    RecordItemRect(state, "search.group");
+    if (!charts.error.empty()) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().error);
+        ImGui::TextUnformatted(charts.error.c_str());
+        ImGui::PopStyleColor();
+    }
+
+    const MeasureText text = MeasureTexts(measure);
+    const float height = 12.0f * em;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
+    const float year_w = std::max(avail * 0.6f, 16 * em), group_w = std::max(avail - year_w - spacing, 12 * em);
+
+    // Per year: a bar per year with matches, on a year axis.
+    year_x.clear();
+    year_y.clear();
+    year_count.clear();
+    int64_t undated = 0;
+    for (const store::KeyCount& c : r.by_year) {
+        if (c.key.empty()) { undated += c.documents; continue; }
+        year_x.push_back(std::atof(c.key.c_str()));
+        year_y.push_back(app::MeasureValue(c, measure));
+        year_count.push_back(&c);
+    }
+    const std::string year_title = std::string(text.title) + " per year##years";
+    const std::string x_label = undated > 0 ? "year (" + core::CountText(undated, "matching document") + " without a year not shown)"
+                                            : std::string("year");
+    if (BeginChart(year_title.c_str(), ImVec2(year_w, height))) {
+        SetupAxes(x_label.c_str(), text.axis, AxisKind::Year, AxisKind::Linear);
+        if (measure == app::ChartMeasure::PerMillionWords) SetupAxisDecimals(ChartAxis::Y, 1);
+        if (year_x.empty()) SetupAxisLimits(ChartAxis::X, 0, 1);
+        PlotBars(text.axis, year_x.data(), year_y.data(), static_cast<int>(year_x.size()), 0.8);
+        const ChartResult chart = EndChart();
+        HandleChart(state, "search.years", "per-year", chart);
+        if (chart.item_index >= 0) {
+            const store::KeyCount& c = *year_count[static_cast<size_t>(chart.item_index)];
+            CountsTooltip(c, ("Click to search only " + c.key).c_str());
+            if (chart.clicked) app::SetSubcorpus(state, {.date_from = c.key, .date_to = c.key}, "year " + c.key);
+        }
+    }
+
+    // Per group: a row per value, the largest first.
+    ImGui::SameLine(0, spacing);
+    const std::vector<store::KeyCount>& groups = app::GroupCounts(state);
+    group_order.resize(groups.size());
+    group_y.resize(groups.size());
+    for (size_t i = 0; i < groups.size(); ++i) group_order[i] = static_cast<uint32_t>(i);
+    std::stable_sort(group_order.begin(), group_order.end(), [&](uint32_t a, uint32_t b) {
+        return app::MeasureValue(groups[a], measure) > app::MeasureValue(groups[b], measure);
+    });
+    for (size_t i = 0; i < groups.size(); ++i) group_y[i] = app::MeasureValue(groups[group_order[i]], measure);
+    const bool by_source = charts.group == app::kGroupBySource;
+    const std::string group_title = std::string(text.title) + " per " + charts.group + "##groups";
+    if (BeginChart(group_title.c_str(), ImVec2(group_w, height))) {
+        SetupAxes(text.axis, charts.group.c_str(), AxisKind::Linear, AxisKind::Category);
+        SetupAxisCategories(ChartAxis::Y, static_cast<int>(groups.size()), [&](int i) {
+            const std::string& key = groups[group_order[static_cast<size_t>(i)]].key;
+            return key.empty() ? std::string("(none)") : key;
+        });
+        if (measure == app::ChartMeasure::PerMillionWords) SetupAxisDecimals(ChartAxis::X, 1);
+        PlotBarsH(text.axis, group_y.data(), static_cast<int>(group_y.size()));
+        const ChartResult chart = EndChart();
+        HandleChart(state, "search.sources", "per-group", chart);
+        if (chart.item_index >= 0 && chart.item_index < static_cast<int>(groups.size())) {
+            const store::KeyCount& c = groups[group_order[static_cast<size_t>(chart.item_index)]];
+            const bool can_filter = by_source && !c.key.empty();
+            CountsTooltip(c, can_filter ? ("Click to search only " + c.key).c_str() : nullptr);
+            if (chart.clicked && can_filter) app::SetSubcorpus(state, {.sources = {c.key}}, "source " + c.key);
+        }
+    }
+}
 
 void SearchPanel::Draw(app::AppState& state) {
     QueryBox(state, "search", &focus_query);
@@ -119,8 +170,14 @@ void SearchPanel::Draw(app::AppState& state) {
         return;
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%lld of %zu documents match", static_cast<long long>(state.results.document_count),
-                state.documents.size());
+    const analysis::SearchResults& r = state.results;
+    if (r.occurrences > 0 && r.occurrences_exact)
+        ImGui::Text("%s of %s match · %s", core::CountText(r.document_count).c_str(),
+                    core::CountText(static_cast<int64_t>(state.documents.size()), "document").c_str(),
+                    core::CountText(r.occurrences, "hit").c_str());
+    else
+        ImGui::Text("%s of %s match", core::CountText(r.document_count).c_str(),
+                    core::CountText(static_cast<int64_t>(state.documents.size()), "document").c_str());
     RecordItemRect(state, "search.count");
     SameLineOrWrap(ButtonWidth("Copy results (TSV)"));
     if (ButtonIf(!state.results.hits.empty(), "Copy results (TSV)", "Nothing to copy"))
@@ -149,9 +206,9 @@ void SearchPanel::Draw(app::AppState& state) {
     }
     if (state.results.document_count > static_cast<int64_t>(state.results.hits.size())) {
         const int64_t rest = state.results.document_count - static_cast<int64_t>(state.results.hits.size());
-        MutedTextWrapped(("The best " + std::to_string(state.results.hits.size()) + " of " +
-                          std::to_string(state.results.document_count) + " are listed.").c_str());
-        const std::string more = "Show " + std::to_string(std::min<int64_t>(rest, app::kSearchHitLimit)) + " more";
+        MutedTextWrapped(("The best " + core::CountText(static_cast<int64_t>(state.results.hits.size())) + " of " +
+                          core::CountText(state.results.document_count) + " are listed.").c_str());
+        const std::string more = "Show " + core::CountText(std::min<int64_t>(rest, app::kSearchHitLimit)) + " more";
         if (ImGui::Button(more.c_str())) app::Defer(state, [](app::AppState& s) { app::ShowMoreHits(s); });
         RecordItemRect(state, "search.more");
     }

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "core/number_text.h"
 #include "ui/corpus_dialogs.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
@@ -64,7 +65,7 @@ void StartPanel::Draw(app::AppState& state, CorpusDialogs& dialogs, ImFont* head
             ImGui::PushID(c.path.c_str());
             if (ImGui::Selectable(c.name.c_str(), false, 0, ImVec2(card_width, 0)) && !busy) app::OpenStoredCorpus(state, c.path);
             ImGui::SameLine();
-            ImGui::TextDisabled("%lld documents", static_cast<long long>(c.documents));
+            ImGui::TextDisabled("%s", core::CountText(c.documents, "document").c_str());
             ImGui::PopID();
         }
     }

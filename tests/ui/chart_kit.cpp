@@ -1,0 +1,209 @@
+// The chart kit (ui/chart.h): tick maths, and charts drawn headless (ImGui without a renderer) and exported
+// as SVG: real axes with labelled ticks, gaps where the data has none, rows that scroll, escaping.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/chart.h"
+#include "ui/style.h"
+
+namespace {
+
+// One ImGui frame with a window to draw a chart in; the font is the app's.
+struct Frame {
+    Frame() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1000, 700);
+        ui::LoadFonts(CL_TEST_FONT, CL_TEST_MONO_FONT, 1.0f);
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        ui::ApplyStyle(false);
+    }
+    ~Frame() { ImGui::DestroyContext(); }
+    void Begin() {
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(1000, 700));
+        ImGui::Begin("test");
+    }
+    void End() {
+        ImGui::End();
+        ImGui::Render();
+    }
+};
+
+std::vector<std::string> Texts(const std::string& svg) {
+    std::vector<std::string> texts;
+    std::regex text("<text[^>]*>([^<]*)</text>");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), text), end; it != end; ++it) texts.push_back((*it)[1]);
+    return texts;
+}
+
+int Count(const std::string& haystack, const std::string& needle) {
+    int n = 0;
+    for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_SUITE("ui") {
+
+TEST_CASE("ticks are 1, 2 or 5 × 10^k apart, inside the range, no more than asked for") {
+    ui::AxisTicks t = ui::NiceTicks(0, 97, 6, ui::AxisKind::Linear);
+    CHECK(t.step == 20);
+    CHECK(t.values == std::vector<double>{0, 20, 40, 60, 80});
+    t = ui::NiceTicks(0, 1.3, 5, ui::AxisKind::Linear);
+    CHECK(t.step == doctest::Approx(0.5));
+    CHECK(t.decimals == 1);
+    CHECK(t.values.size() == 3);
+    t = ui::NiceTicks(-3, 3, 4, ui::AxisKind::Linear);
+    CHECK(t.values == std::vector<double>{-2, 0, 2});
+    for (int max_ticks = 2; max_ticks < 30; ++max_ticks) {
+        t = ui::NiceTicks(12.5, 98765, max_ticks, ui::AxisKind::Linear);
+        CHECK(static_cast<int>(t.values.size()) <= max_ticks);
+        CHECK(t.values.front() >= 12.5);
+        CHECK(t.values.back() <= 98765);
+    }
+}
+
+TEST_CASE("year ticks are whole years, 25 or 50 apart over two centuries, written without separators") {
+    ui::AxisTicks t = ui::NiceTicks(1789.5, 2021.5, 6, ui::AxisKind::Year);
+    CHECK(t.step == 50);
+    CHECK(t.values == std::vector<double>{1800, 1850, 1900, 1950, 2000});
+    t = ui::NiceTicks(1789.5, 2021.5, 10, ui::AxisKind::Year);
+    CHECK(t.step == 25);
+    t = ui::NiceTicks(2015.5, 2017.5, 10, ui::AxisKind::Year);
+    CHECK(t.values == std::vector<double>{2016, 2017});   // never half years
+    CHECK(ui::AxisValueText(1861, ui::AxisKind::Year, 0) == "1861");
+    CHECK(ui::AxisValueText(1861, ui::AxisKind::Linear, 0) == "1,861");
+    CHECK(ui::AxisValueText(2500000, ui::AxisKind::Linear, 0) == "2,500,000");
+}
+
+TEST_CASE("a value axis from 0 ends at the first tick at or above the largest bar") {
+    CHECK(ui::NiceCeiling(97, 6) == 100);
+    CHECK(ui::NiceCeiling(100, 6) == 100);
+    CHECK(ui::NiceCeiling(101, 7) == 120);
+    CHECK(ui::NiceCeiling(101, 6) == 150);   // 0, 20 … 120 would be 7 ticks
+    CHECK(ui::NiceCeiling(3, 6) == 3);
+    CHECK(ui::NiceCeiling(0, 6) == 1);
+    CHECK(ui::NiceCeiling(0.37, 5) == doctest::Approx(0.4));
+}
+
+// Draws frames of `chart` (a function drawing one chart and returning EndChart's result) while the mouse
+// presses and releases over the SVG button, as a user's click; returns the result of the release frame.
+template <typename Chart>
+ui::ChartResult ClickSvg(Frame& frame, Chart chart) {
+    auto draw = [&] { frame.Begin(); ui::ChartResult r = chart(); frame.End(); return r; };
+    ui::ChartResult r = draw();
+    r = draw();
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent((r.svg_button_min.x + r.svg_button_max.x) / 2, (r.svg_button_min.y + r.svg_button_max.y) / 2);
+    draw();
+    io.AddMouseButtonEvent(0, true);
+    draw();
+    io.AddMouseButtonEvent(0, false);
+    return draw();
+}
+
+TEST_CASE("a per-year bar chart has a year axis spanning the data; its SVG has the ticks, the unit and gaps") {
+    Frame frame;
+    // Hits in 1790, 1791 and 1795 only: 1792–1794 are gaps on the axis.
+    const double years[] = {1790, 1791, 1795}, hits[] = {3, 12, 1250};
+    auto chart = [&] {
+        if (!ui::BeginChart("Occurrences per year##years", ImVec2(600, 240))) return ui::ChartResult();
+        ui::SetupAxes("year", "occurrences (hits in the text)", ui::AxisKind::Year, ui::AxisKind::Linear);
+        ui::PlotBars("occurrences", years, hits, 3, 0.8);
+        return ui::EndChart();
+    };
+    frame.Begin();
+    ui::ChartResult shown = chart();
+    frame.End();
+    CHECK(shown.x_min == doctest::Approx(1789.5));
+    CHECK(shown.x_max == doctest::Approx(1795.5));
+    CHECK(shown.export_format == ui::ChartExport::None);
+    CHECK(shown.svg.empty());
+
+    const ui::ChartResult r = ClickSvg(frame, chart);
+    REQUIRE(r.export_format == ui::ChartExport::Svg);
+    const std::vector<std::string> texts = Texts(r.svg);
+    REQUIRE(!texts.empty());
+    CHECK(texts.front() == "Occurrences per year");
+    auto has = [&](const std::string& t) { return std::find(texts.begin(), texts.end(), t) != texts.end(); };
+    CHECK(has("occurrences (hits in the text)"));
+    CHECK(has("year"));
+    for (const char* tick : {"1790", "1792", "1794"}) CHECK(has(tick));
+    CHECK(has("1,000"));   // value ticks with a thousands separator …
+    CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {   // … up to one at or above 1,250
+        std::string digits;
+        for (char c : t) if (c != ',') digits += c;
+        return !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit) && std::stoi(digits) >= 1250 &&
+               std::stoi(digits) < 1700;
+    }));
+    CHECK(Count(r.svg, "<rect") == 1 + 3);   // the background and one rect per year with hits: 1792–1794 are gaps
+    CHECK(r.svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"240\"", 0) == 0);
+}
+
+TEST_CASE("SVG text is escaped and sizes are written exactly") {
+    const std::string svg = ui::ChartSvg({}, ImVec2(10, 12.5f), IM_COL32(255, 255, 255, 255), 13, 11, "a < b & c");
+    CHECK(svg.find("<title>a &lt; b &amp; c</title>") != std::string::npos);
+    CHECK(svg.find("width=\"10\" height=\"12.5\"") != std::string::npos);
+    ui::ChartPrimitive text;
+    text.kind = ui::ChartPrimitive::Kind::Text;
+    text.a = ImVec2(5, 2);
+    text.align = 1;
+    text.color = IM_COL32(0, 0, 0, 128);
+    text.text = "«war» > 3";
+    const std::string one = ui::ChartSvg({text}, ImVec2(10, 10), 0, 13, 11, "");
+    CHECK(one.find("<text x=\"5\" y=\"13\" text-anchor=\"end\" fill=\"#000000\" fill-opacity=\"0.502\">«war» &gt; 3</text>") !=
+          std::string::npos);
+}
+
+TEST_CASE("category rows scroll on screen but all are exported; strips mark each pixel column once") {
+    Frame frame;
+    const int rows = 40;
+    std::vector<std::vector<uint32_t>> hits(rows);
+    for (int r = 0; r < rows; ++r)
+        for (uint32_t k = 0; k < 5000; ++k) hits[static_cast<size_t>(r)].push_back(k * 2);   // 5,000 hits a row
+    int first = -1, last = -1;
+    auto chart = [&] {
+        if (!ui::BeginChart("Where the hits are##dispersion", ImVec2(500, 200))) return ui::ChartResult();
+        ui::SetupAxes("position in the document (% of its words)", "documents", ui::AxisKind::Linear, ui::AxisKind::Category);
+        ui::SetupAxisLimits(ui::ChartAxis::X, 0, 100);
+        ui::SetupAxisCategories(ui::ChartAxis::Y, rows, [](int i) { return "Document " + std::to_string(i); });
+        ui::ChartRows(&first, &last);
+        for (int r = first; r < last; ++r) ui::PlotStrip("hits", r, hits[static_cast<size_t>(r)].data(), 5000, 100.0 / 10000);
+        return ui::EndChart();
+    };
+    frame.Begin();
+    const ui::ChartResult shown = chart();
+    frame.End();
+    CHECK(first == 0);
+    CHECK(last > 2);
+    CHECK(last < rows);   // 200 px hold a few rows; the rest scroll
+    CHECK(shown.x_min == 0);
+    CHECK(shown.x_max == 100);
+
+    const ui::ChartResult r = ClickSvg(frame, chart);
+    REQUIRE(r.export_format == ui::ChartExport::Svg);
+    CHECK(last == rows);   // the export frame plots every row
+    const std::vector<std::string> texts = Texts(r.svg);
+    CHECK(std::find(texts.begin(), texts.end(), "Document 39") != texts.end());
+    CHECK(r.svg_size.y > 40 * 10);
+    // Marks: at most one per pixel column of the plot per row (5,000 hits on < 500 px), plus a strip each.
+    const int rects = Count(r.svg, "<rect");
+    CHECK(rects < 1 + rows * (1 + 500));
+    CHECK(rects > 1 + rows * 100);
+}
+
+}  // TEST_SUITE
