@@ -65,9 +65,11 @@ void UpdateConcordance(AppState& state);
 // Opens the Reader at a concordance line's hit.
 void OpenConcordanceLine(AppState& state, const analysis::ConcordanceLine& line);
 
-// The rows shown, as a table with a header: document, left, hit, right (TSV with `separator` '\t', else CSV
-// with quoting).
-std::string ConcordanceTable(const KwicSession& session, char separator);
+// The rows shown, as a table with a header: document, left, hit, right, then the document's metadata from
+// `documents` (source, date, language, author, url and every extra field); TSV with `separator` '\t', else
+// CSV with quoting.
+std::string ConcordanceTable(const KwicSession& session, const std::vector<store::DocumentSummary>& documents,
+                             char separator);
 
 // "R1,R2" for the test API; "doc" for document order.
 std::string SortSpec(const std::vector<analysis::SortKey>& keys);
