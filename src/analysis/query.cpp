@@ -38,11 +38,36 @@ size_t Column(std::string_view query, size_t byte_offset) {
     return column;
 }
 
-// The fields a query may name (field names are case-insensitive).
-bool IsFieldName(std::string_view name) {
-    std::string lower(name);
-    for (char& c : lower) c = static_cast<char>(c | 0x20);
-    return lower == "title" || lower == "source" || lower == "lang" || lower == "year";
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+// The fields every corpus has; a corpus's extra fields come with QueryOptions::fields.
+constexpr const char* kFixedFields[] = {"title", "source", "lang", "year", "author", "url"};
+
+// The stored name of the field `name` (field names are case-insensitive): a fixed field's lower-case name,
+// else the extra field's name as stored; "" when there is no such field. Fixed fields win over extra fields
+// of the same name (a CSV's "year" column is the date import read, which year: filters by).
+std::string FieldName(std::string_view name, const std::vector<std::string>& extra) {
+    for (const char* fixed : kFixedFields)
+        if (EqualsIgnoringAsciiCase(name, fixed)) return fixed;
+    for (const std::string& field : extra)
+        if (EqualsIgnoringAsciiCase(name, field)) return field;
+    return "";
+}
+
+// "title:, source:, lang:, year:, author:, url:, president: and party:" — for the unknown-field message.
+std::string FieldList(const std::vector<std::string>& extra) {
+    std::vector<std::string> names(std::begin(kFixedFields), std::end(kFixedFields));
+    for (const std::string& field : extra)
+        if (FieldName(field, {}).empty() && std::find(names.begin(), names.end(), field) == names.end()) names.push_back(field);
+    std::string list;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i) list += i + 1 == names.size() ? " and " : ", ";
+        list += names[i] + ":";
+    }
+    return list;
 }
 
 core::Status QueryError(std::string message) { return core::Error(core::StatusCode::InvalidInput, std::move(message)); }
@@ -51,10 +76,27 @@ std::string ColumnText(std::string_view query, size_t byte_offset) {
     return "column " + std::to_string(Column(query, byte_offset));
 }
 
+// The length of a field name starting at q[i] and followed by ':': ASCII letters (known or not, so a typo is
+// reported), or any other run of characters that names one of the corpus's extra fields ("first_name",
+// "партия"); 0 when no field starts there.
+size_t FieldNameLength(std::string_view q, size_t i, const std::vector<std::string>& extra) {
+    size_t letters = i;
+    while (letters < q.size() && IsAsciiLetter(q[letters])) ++letters;
+    if (letters > i && letters < q.size() && q[letters] == ':') return letters - i;
+    size_t end = i;
+    while (end < q.size() && !IsSpace(q[end]) && q[end] != ':' && q[end] != '"' && q[end] != '(' && q[end] != ')') ++end;
+    if (end == i || end == q.size() || q[end] != ':') return 0;
+    std::string_view name = q.substr(i, end - i);
+    for (const std::string& field : extra)
+        if (EqualsIgnoringAsciiCase(name, field)) return end - i;
+    return 0;
+}
+
 // Splits the query into tokens. Operators are upper-case words (OR, AND, NOT; NEAR only when '(' follows it
-// directly); a field is ASCII letters and a single ':' with something right after it ("tokio::spawn" and
-// "10:30" are words); '-' starting a token excludes what follows it; ',' is a token only inside NEAR(…).
-core::Status Lex(std::string_view q, std::vector<Tok>* out) {
+// directly); a field is a name (FieldNameLength) and a single ':' with something right after it
+// ("tokio::spawn" and "10:30" are words); '-' starting a token excludes what follows it; ',' is a token only
+// inside NEAR(…).
+core::Status Lex(std::string_view q, const std::vector<std::string>& extra, std::vector<Tok>* out) {
     size_t i = 0;
     bool near_pending = false, in_near = false, after_field = false;
     while (i < q.size()) {
@@ -93,11 +135,10 @@ core::Status Lex(std::string_view q, std::vector<Tok>* out) {
             tok.kind = TokKind::Minus;
             ++i;
         } else {
-            size_t letters = i;
-            while (letters < q.size() && IsAsciiLetter(q[letters])) ++letters;
-            bool colon = letters > i && letters < q.size() && q[letters] == ':' && !was_after_field;
+            size_t letters = i + FieldNameLength(q, i, extra);
+            bool colon = letters > i && !was_after_field;
             bool at_end = letters + 1 >= q.size() || IsSpace(q[letters + 1]);
-            if (colon && at_end && IsFieldName(q.substr(i, letters - i)))
+            if (colon && at_end && !FieldName(q.substr(i, letters - i), extra).empty())
                 return QueryError("nothing after '" + std::string(q.substr(i, letters + 1 - i)) + "' at " +
                                   ColumnText(q, i) + ": write the value right after the colon, e.g. title:lavrov, "
                                   "title:\"a phrase\" or year:1990..2000");
@@ -132,9 +173,9 @@ core::Status Lex(std::string_view q, std::vector<Tok>* out) {
 
 // A metadata filter met while parsing; applied to the whole query once parsing succeeds.
 struct PendingFilter {
-    std::string field;          // "source", "lang" or "year"
+    std::string field;          // "source", "lang", "year", "author", "url" or an extra field's stored name
     size_t byte_offset = 0;     // of the field name, for errors
-    std::string value;          // source / lang
+    std::string value;          // all but year
     int year_from = 0, year_to = 0;
 };
 
@@ -174,6 +215,7 @@ public:
         for (const PendingFilter& f : expr.filters) {
             if (f.field == "source") Out->sources.push_back(f.value);
             else if (f.field == "lang") Out->langs.push_back(f.value);
+            else if (f.field != "year") Out->fields.push_back({f.field, f.value});
             else {
                 // Several year: filters narrow each other.
                 if (f.year_from) Out->year_from = std::max(Out->year_from, f.year_from);
@@ -363,8 +405,7 @@ private:
     }
 
     core::Status ParseField(const Tok& field, Scope scope, Expr* out) {
-        std::string name(field.text);
-        std::transform(name.begin(), name.end(), name.begin(), [](char c) { return static_cast<char>(c | 0x20); });
+        std::string name = FieldName(field.text, Out->options.fields);
         const Tok& value = Peek();
         if (name == "title") {
             scope.title = true;
@@ -373,28 +414,33 @@ private:
                 return ParsePrimary(scope, out);
             return QueryError("title: at " + At(field) + " needs a word, \"a phrase\" or (…) right after the colon");
         }
-        if (!IsFieldName(name)) {
+        if (name.empty()) {
             size_t end = field.byte_offset;
             while (end < Query.size() && !IsSpace(Query[end])) ++end;
-            return QueryError("unknown field '" + std::string(field.text) + ":' at " + At(field) +
-                              ": the fields are title:, source:, lang: and year: (to search for the words, put "
-                              "them in quotes: \"" + std::string(Query.substr(field.byte_offset, end - field.byte_offset)) + "\")");
+            return QueryError("unknown field '" + std::string(field.text) + ":' at " + At(field) + ": the fields are " +
+                              FieldList(Out->options.fields) + " (to search for the words, put them in quotes: \"" +
+                              std::string(Query.substr(field.byte_offset, end - field.byte_offset)) + "\")");
         }
         if (scope.title)
             return QueryError(name + ": at " + At(field) + " cannot stand inside title:(…)");
         PendingFilter filter;
         filter.field = name;
         filter.byte_offset = field.byte_offset;
+        const std::string example = name == "source" ? "source:tass or source:\"new york times\""
+                                    : name == "lang"   ? "lang:en"
+                                    : name == "author" ? "author:\"john smith\""
+                                    : name == "url"    ? "url:kremlin.ru"
+                                                       : name + ":something or " + name + ":\"two words\"";
         if (value.kind != TokKind::Word && value.kind != TokKind::Phrase) {
             if (name == "year") return BadYear(field);
-            return QueryError(name + ": at " + At(field) + " needs a value right after the colon, e.g. " +
-                              (name == "source" ? "source:tass or source:\"new york times\"" : "lang:en"));
+            return QueryError(name + ": at " + At(field) + " needs a value right after the colon, e.g. " + example);
         }
         Next();
         std::string text(value.text);
         if (value.prefix && value.kind == TokKind::Word) text += '*';
-        if (name == "source") {
-            if (text.empty()) return QueryError("source: at " + At(field) + " needs a value, e.g. source:tass");
+        if (name != "lang" && name != "year") {
+            if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+                return QueryError(name + ": at " + At(field) + " needs a value, e.g. " + example);
             filter.value = text;
         } else if (name == "lang") {
             bool ok = !text.empty() && text.size() <= 35 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -416,7 +462,8 @@ private:
                           ": write year:2001, year:1990..2000, year:>=1990 or year:<=1990");
     }
 
-    // year:2001, year:1990..2000 (either end may be left open), year:>=1990, year:>1990, year:<=1990, year:<1990.
+    // year:2001, year:1990..2000 or year:1990-2000 (either end may be left open), year:>=1990, year:>1990,
+    // year:<=1990, year:<1990.
     core::Status ParseYear(const Tok& field, std::string_view text, PendingFilter* filter) {
         auto parse = [](std::string_view s, int* year) {
             if (s.empty() || s.size() > 4) return false;
@@ -426,8 +473,10 @@ private:
         };
         int from = 0, to = 0;
         bool ok = false;
-        if (size_t dots = text.find(".."); dots != std::string_view::npos) {
-            std::string_view a = text.substr(0, dots), b = text.substr(dots + 2);
+        size_t dots = text.find(".."), dots_length = 2;
+        if (dots == std::string_view::npos) { dots = text.find('-'); dots_length = 1; }
+        if (dots != std::string_view::npos) {
+            std::string_view a = text.substr(0, dots), b = text.substr(dots + dots_length);
             ok = (a.empty() || parse(a, &from)) && (b.empty() || parse(b, &to)) && !(a.empty() && b.empty());
         } else if (text.starts_with(">=")) {
             ok = parse(text.substr(2), &from);
@@ -575,7 +624,7 @@ core::Result<ParsedQuery> ParseQuery(std::string_view text, QueryOptions options
         return query;
     }
     std::vector<Tok> toks;
-    if (core::Status s = Lex(text, &toks); !s.ok()) return s;
+    if (core::Status s = Lex(text, query.options.fields, &toks); !s.ok()) return s;
     Parser parser(text, toks, &query);
     if (core::Status s = parser.Parse(); !s.ok()) return s;
     if (query.has_root) Emit(query.root, false, &query.match);

@@ -9,8 +9,9 @@
 //     sanctions NOT oil           NOT / -word exclude documents
 //     NEAR(russia europe, 10)     both within 10 words of each other (default 10)
 //     (a OR b) c                  grouping
-//     title:lavrov  source:tass   field filters; title: searches the title column, source: (also lang:)
-//                                 filter documents by metadata; year:1990..2000, year:>=1990, year:2001
+//     title:lavrov  source:tass   field filters; title: searches the title column, source: (also lang:,
+//                                 author:, url: and the corpus's own fields: party:democratic) filter
+//                                 documents by metadata; year:1990..2000 (or 1990-2000), year:>=1990, year:2001
 //
 // A query starting with "fts:" is passed to FTS5 verbatim (advanced mode); its errors are FTS5's own.
 // Operators are upper case (OR, AND, NOT, NEAR); lower-case "or" is a word. A word the tokenizer splits
@@ -55,6 +56,16 @@ struct QueryNode {
 
 struct QueryOptions {
     bool exact_case = false;    // match case and accents as written (FTS5 finds candidates; hits are re-checked)
+    // The extra metadata fields of the corpus searched (store::Corpus::FieldNames, as stored), which a query
+    // may filter by ("party:democratic"); names compare ignoring ASCII case. A name that is neither one of
+    // these nor a fixed field is an error listing the fields there are.
+    std::vector<std::string> fields;
+};
+
+// A filter on one metadata field other than source:, lang: and year: — author:, url: or an extra field.
+struct FieldMatch {
+    std::string name;           // "author", "url", or the extra field's name as stored ("party")
+    std::string value;          // as typed (a prefix star kept: "dem*")
 };
 
 struct ParsedQuery {
@@ -69,6 +80,7 @@ struct ParsedQuery {
     std::vector<std::string> sources;   // source: values (any of them, case-insensitive substring)
     std::vector<std::string> langs;     // lang: values (exact, case-insensitive)
     int year_from = 0, year_to = 0;     // inclusive; 0 = open
+    std::vector<FieldMatch> fields;     // in query order; values for the same name: any of them
     QueryOptions options;
 };
 

@@ -262,6 +262,12 @@ store::DocFilter QueryFilter(const ParsedQuery& query) {
     filter.langs = query.langs;
     if (query.year_from) filter.date_from = YearText(query.year_from);
     if (query.year_to) filter.date_to = YearText(query.year_to);
+    for (const FieldMatch& match : query.fields) {   // several values for one field: any of them
+        auto same = std::find_if(filter.fields.begin(), filter.fields.end(),
+                                 [&](const store::FieldFilter& f) { return f.name == match.name; });
+        if (same == filter.fields.end()) filter.fields.push_back({match.name, {match.value}});
+        else same->values.push_back(match.value);
+    }
     return filter;
 }
 

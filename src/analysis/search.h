@@ -39,8 +39,8 @@ struct SearchResults {
 // Runs a search; an empty query gives empty results, not an error.
 core::Result<SearchResults> Search(store::Corpus& corpus, std::string_view user_text, int limit);
 
-// The document filter that a query's source:, lang: and year: filters stand for (year:1990..2000 →
-// date_from "1990", date_to "2000").
+// The document filter that a query's source:, lang:, year: and field filters stand for (year:1990..2000 →
+// date_from "1990", date_to "2000"; party:whig party:federalist → one FieldFilter with both values).
 store::DocFilter QueryFilter(const ParsedQuery& query);
 
 // Runs a parsed query within `subcorpus` (an empty DocFilter: the whole corpus): the number of matching

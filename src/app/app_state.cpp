@@ -152,7 +152,7 @@ void RunSearch(AppState& state) {
     state.results = {};
     if (state.query.find_first_not_of(" \t\n") == std::string::npos) return;   // an empty box is no error
     const double start_ms = core::NowMs();
-    auto parsed = analysis::ParseQuery(state.query, {.exact_case = state.exact_case});
+    auto parsed = analysis::ParseQuery(state.query, {.exact_case = state.exact_case, .fields = state.library.field_names});
     if (!parsed.ok()) { state.query_error = parsed.status().message(); return; }
     auto results = analysis::Search(*state.corpus, *parsed, state.subcorpus, kSearchHitLimit);
     state.search_ms = core::NowMs() - start_ms;
@@ -199,6 +199,7 @@ void Update(AppState& state, double job_budget_ms) {
     }
     if (state.reader_doc_id != state.reader_loaded_id) LoadReaderDocument(state);
     if (state.library_doc_id != state.library_loaded_id) LoadLibraryDetails(state);
+    UpdateLibraryView(state);   // before RunSearch: a query may name the corpus's fields
     RunSearch(state);
     UpdateSearchCharts(state);
     if (state.reader_hits_key != state.search_key + '\x1f' + std::to_string(state.reader_loaded_id)) FindReaderHits(state);
@@ -334,6 +335,15 @@ std::string StateJson(const AppState& state) {
     w.Key("to"); w.Int(state.reader_selection.range().to);
     w.EndObject();
     w.Key("library_scroll_y"); w.Double(state.library_scroll_y);
+    w.Key("library_rows"); w.Int(static_cast<int64_t>(state.library.rows.size()));   // after the filter
+    w.Key("library_titles"); w.BeginArray();   // the first rows shown, in the Library's order
+    for (size_t i = 0; i < state.library.rows.size() && i < 50; ++i)   // (a command may have shortened the list since)
+        if (state.library.rows[i] < state.documents.size()) w.String(state.documents[state.library.rows[i]].title);
+    w.EndArray();
+    w.Key("library_columns"); w.BeginArray();  // the columns shown
+    for (const LibraryColumn& column : state.library.columns)
+        if (ColumnShown(state.library, column)) w.String(column.id);
+    w.EndArray();
     w.Key("clipboard"); w.String(state.clipboard);
     w.Key("import_report"); w.BeginArray();
     for (const std::string& line : state.import_report) w.String(line);

@@ -17,6 +17,7 @@
 #include "app/corpora.h"
 #include "app/import_job.h"
 #include "app/job.h"
+#include "app/library_view.h"
 #include "app/reader_selection.h"
 #include "app/search_charts.h"
 #include "core/status.h"
@@ -48,6 +49,7 @@ struct AppState {
     std::vector<store::DocumentSummary> documents;
     uint64_t documents_version = 0;          // bumped whenever `documents` changes (views re-sort, re-filter)
 
+    LibraryView library;                     // the Library's columns, filter, sort and rows (app/library_view.h)
     // Library: the selected document's details, loaded by Update when library_doc_id changes
     int64_t library_doc_id = 0;
     int64_t library_loaded_id = 0;

@@ -2,8 +2,10 @@
 #include "app/concordance_job.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "app/app_state.h"
+#include "app/document_fields.h"
 #include "core/number_text.h"
 #include "core/table_text.h"
 
@@ -188,17 +190,26 @@ std::string DocumentLabel(const analysis::ConcordanceDocument& document) {
     return document.title.empty() ? year : document.title + " (" + year + ")";
 }
 
-std::string ConcordanceTable(const KwicSession& session, char separator) {
+std::string ConcordanceTable(const KwicSession& session, const std::vector<store::DocumentSummary>& documents,
+                             char separator) {
+    static constexpr FixedField kMore[] = {FixedField::Source, FixedField::Date, FixedField::Lang, FixedField::Author,
+                                           FixedField::Url};
+    const std::vector<std::string> extra = ExtraFieldNames(documents);
     std::string out;
-    for (const char* name : {"document", "date", "left", "hit", "right"}) core::AppendTableField(out, name, separator);
+    for (const char* name : {"document", "left", "hit", "right"}) core::AppendTableField(out, name, separator);
+    AppendMetadataHeader(out, kMore, extra, separator);
     core::EndTableRow(out);
     const analysis::Concordance* kwic = session.Lines();
     if (!kwic) return out;
+    std::unordered_map<int64_t, const store::DocumentSummary*> by_id;
+    for (const store::DocumentSummary& d : documents) by_id[d.id] = &d;
     for (size_t row = 0; row < session.RowCount(); ++row) {
         const analysis::ConcordanceLine& line = kwic->lines[session.LineAt(row)];
-        core::AppendTableField(out, kwic->documents[line.document].title, separator);
-        core::AppendTableField(out, kwic->documents[line.document].date, separator);
+        const analysis::ConcordanceDocument& from = kwic->documents[line.document];
+        core::AppendTableField(out, from.title, separator);
         for (const std::string* field : {&line.left, &line.hit, &line.right}) core::AppendTableField(out, *field, separator);
+        auto doc = by_id.find(from.doc_id);
+        AppendMetadataRow(out, doc == by_id.end() ? nullptr : doc->second, kMore, extra, separator);
         core::EndTableRow(out);
     }
     return out;

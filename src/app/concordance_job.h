@@ -87,9 +87,11 @@ std::string DocumentLabel(const analysis::ConcordanceDocument& document);
 // end of the title is not repeated); the title alone when the document has no year.
 std::string DocumentColumnLabel(const analysis::ConcordanceDocument& document);
 
-// The rows shown, as a table with a header: document, date, left, hit, right (TSV with `separator` '\t', else CSV
-// with quoting).
-std::string ConcordanceTable(const KwicSession& session, char separator);
+// The rows shown, as a table with a header: document, left, hit, right, then the document's metadata from
+// `documents` (source, date, language, author, url and every extra field); TSV with `separator` '\t', else
+// CSV with quoting.
+std::string ConcordanceTable(const KwicSession& session, const std::vector<store::DocumentSummary>& documents,
+                             char separator);
 
 // "R1,R2" for the test API; "doc" for document order.
 std::string SortSpec(const std::vector<analysis::SortKey>& keys);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/app_state.h"
+#include "text/metadata.h"
 
 namespace app {
 
@@ -33,8 +34,22 @@ void Refresh(AppState& state, int64_t doc_id) {
 
 }  // namespace
 
-core::Status UpdateDocument(AppState& state, const store::DocumentSummary& doc) {
+core::Result<std::string> EditedDate(std::string_view typed) {
+    if (typed.find_first_not_of(" \t") == std::string_view::npos) return std::string();
+    std::string iso = text::ReadDate(typed);
+    if (iso.empty())
+        return core::Error(core::StatusCode::InvalidInput,
+                           "«" + std::string(typed) + "» is not a date Corpus Lens can read: write a year (1861), a month "
+                           "(1861-03) or a day (1861-03-04, 4 March 1861, 04.03.1861), or leave it empty");
+    return iso;
+}
+
+core::Status UpdateDocument(AppState& state, const store::DocumentSummary& edited) {
     if (!state.corpus) return NoCorpus();
+    auto date = EditedDate(edited.date);
+    if (!date.ok()) return date.status();
+    store::DocumentSummary doc = edited;
+    doc.date = std::move(*date);
     if (core::Status s = state.corpus->UpdateMetadata(doc); !s.ok()) return s;
     Refresh(state, doc.id);
     return core::Status::Ok();

@@ -3,6 +3,8 @@
 // Update (through Defer), never from a panel's Draw.
 #pragma once
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "store/corpus.h"
@@ -11,7 +13,13 @@ namespace app {
 
 struct AppState;
 
-// Saves new title/source/date/language for the document `doc.id`.
+// The date as the metadata editor saves it: empty stays empty (no date), a date text::ReadDate reads becomes
+// its ISO form ("11 December 2015" → "2015-12-11"); anything else is an InvalidInput error that says which
+// dates are read. No ICU or SQLite: the panel may call it while drawing, to say so before Save.
+core::Result<std::string> EditedDate(std::string_view typed);
+
+// Saves new metadata (title, source, date, language, author, url, extra fields) for the document `doc.id`.
+// A date EditedDate refuses saves nothing and returns its error.
 core::Status UpdateDocument(AppState& state, const store::DocumentSummary& doc);
 core::Status DeleteDocument(AppState& state, int64_t doc_id);
 // Puts back the text import trimmed (RestoreOriginalText), and the word count with it.

@@ -3,28 +3,34 @@
 #include <unordered_map>
 
 #include "app/app_state.h"
+#include "app/document_fields.h"
 #include "core/table_text.h"
 
 namespace app {
 
 std::string SearchHitsTable(const std::vector<store::SearchHit>& hits, const std::vector<store::DocumentSummary>& documents,
                             char separator) {
+    static constexpr FixedField kMore[] = {FixedField::Lang, FixedField::Author, FixedField::Url};
     std::unordered_map<int64_t, const store::DocumentSummary*> by_id;
     for (const store::DocumentSummary& d : documents) by_id[d.id] = &d;
+    const std::vector<std::string> extra = ExtraFieldNames(documents);
     std::string out;
     for (const char* name : {"rank", "title", "date", "source", "snippet"}) core::AppendTableField(out, name, separator);
+    AppendMetadataHeader(out, kMore, extra, separator);
     core::EndTableRow(out);
     int64_t rank = 0;
     for (const store::SearchHit& hit : hits) {
         std::string snippet;
         for (char c : hit.snippet)
             if (c != store::kHighlightBegin && c != store::kHighlightEnd) snippet += c;
-        auto doc = by_id.find(hit.doc_id);
+        auto found = by_id.find(hit.doc_id);
+        const store::DocumentSummary* doc = found == by_id.end() ? nullptr : found->second;
         core::AppendTableField(out, std::to_string(++rank), separator);
         core::AppendTableField(out, hit.title, separator);
-        core::AppendTableField(out, doc == by_id.end() ? "" : doc->second->date, separator);
-        core::AppendTableField(out, doc == by_id.end() ? "" : doc->second->source, separator);
+        core::AppendTableField(out, doc ? doc->date : "", separator);
+        core::AppendTableField(out, doc ? doc->source : "", separator);
         core::AppendTableField(out, snippet, separator);
+        AppendMetadataRow(out, doc, kMore, extra, separator);
         core::EndTableRow(out);
     }
     return out;

@@ -15,7 +15,8 @@ namespace app {
 
 struct AppState;
 
-// Hits as a table: rank, title, date, source, snippet (highlight markers removed), TSV ('\t') or CSV (',').
+// Hits as a table: rank, title, date, source, snippet (highlight markers removed), then the rest of each
+// document's metadata (language, author, url and every extra field of `documents`); TSV ('\t') or CSV (',').
 std::string SearchHitsTable(const std::vector<store::SearchHit>& hits, const std::vector<store::DocumentSummary>& documents,
                             char separator);
 

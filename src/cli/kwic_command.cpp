@@ -122,6 +122,12 @@ int RunKwic(const Args& args, std::istream&, std::ostream& out, std::ostream& er
     }
     if (!have_query) { err << "usage: corpuslens kwic CORPUS.sqlite QUERY [--width N] [--sort KEYS] [--limit N] [--json]\n"; return 2; }
 
+    // The corpus first, so a query may name its fields (party:…); a bad query is still reported before a bad file.
+    auto corpus = store::Corpus::OpenUntrusted(path);
+    if (corpus.ok()) {
+        auto fields = corpus->FieldNames();
+        if (fields.ok()) query_options.fields = std::move(*fields);
+    }
     auto query = analysis::ParseQuery(query_text, query_options);
     if (!query.ok()) { err << "corpuslens kwic: " << query.status().message() << '\n'; return 1; }
     bool has_text_pattern = std::any_of(query->patterns.begin(), query->patterns.end(),
@@ -131,7 +137,6 @@ int RunKwic(const Args& args, std::istream&, std::ostream& out, std::ostream& er
                "fts: expressions only select documents)\n";
         return 1;
     }
-    auto corpus = store::Corpus::OpenUntrusted(path);
     if (!corpus.ok()) { err << "corpuslens kwic: " << corpus.status().message() << '\n'; return 1; }
 
     auto builder = analysis::ConcordanceBuilder::Start(*corpus, *query, {.width_chars = static_cast<int>(width)});

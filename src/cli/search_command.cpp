@@ -75,9 +75,14 @@ int RunSearch(const Args& args, std::istream&, std::ostream& out, std::ostream& 
     }
     if (path.empty() || !have_query) { err << "usage: corpuslens search CORPUS.sqlite QUERY [--json] [--limit N] [--exact-case]\n"; return 2; }
 
+    // The corpus first, so a query may name its fields (party:…); a bad query is still reported before a bad file.
+    auto corpus = store::Corpus::OpenUntrusted(path);
+    if (corpus.ok()) {
+        auto fields = corpus->FieldNames();
+        if (fields.ok()) options.fields = std::move(*fields);
+    }
     auto query = analysis::ParseQuery(query_text, options);
     if (!query.ok()) { err << "corpuslens search: " << query.status().message() << '\n'; return 1; }
-    auto corpus = store::Corpus::OpenUntrusted(path);
     if (!corpus.ok()) { err << "corpuslens search: " << corpus.status().message() << '\n'; return 1; }
     auto results = analysis::Search(*corpus, *query, {}, limit);
     if (!results.ok()) { err << "corpuslens search: " << results.status().message() << '\n'; return 1; }

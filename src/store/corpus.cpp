@@ -70,10 +70,34 @@ constexpr const char* kPageSize = "PRAGMA page_size = 16384;";
 // with a clear message rather than failing later in a view).
 constexpr const char* kRequiredTables[] = {"meta", "documents", "fields", "doc_fts", "terms", "doc_terms"};
 
-// A DocumentSummary from a row whose first columns are: id, title, source, date, lang, word_count.
+// The documents columns a DocumentSummary is read from (SummaryFromRow's order).
+constexpr const char* kSummaryColumns = "id, title, source, date, lang, word_count, author, url";
+
+// A DocumentSummary (without its extra fields) from a row whose first columns are kSummaryColumns.
 DocumentSummary SummaryFromRow(const Statement& st) {
     return {st.ColumnInt64(0), std::string(st.ColumnText(1)), std::string(st.ColumnText(2)),
-            std::string(st.ColumnText(3)), std::string(st.ColumnText(4)), st.ColumnInt64(5)};
+            std::string(st.ColumnText(3)), std::string(st.ColumnText(4)), st.ColumnInt64(5),
+            std::string(st.ColumnText(6)), std::string(st.ColumnText(7)), {}};
+}
+
+// Fills the extra fields of `docs` (ascending ids, from one ListDocuments piece or one document) with one
+// range query over the fields table's primary key (doc_id, position).
+core::Status ReadFields(Database& db, std::vector<DocumentSummary>& docs) {
+    if (docs.empty()) return core::Status::Ok();
+    auto st = db.Prepare("SELECT doc_id, key, value FROM fields WHERE doc_id BETWEEN ?1 AND ?2 ORDER BY doc_id, position");
+    if (!st.ok()) return st.status();
+    st->BindInt64(1, docs.front().id);
+    st->BindInt64(2, docs.back().id);
+    size_t at = 0;
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return core::Error(row.status().code(), "reading metadata: " + row.status().message());
+        if (!*row) return core::Status::Ok();
+        int64_t id = st->ColumnInt64(0);
+        while (at < docs.size() && docs[at].id < id) ++at;
+        if (at == docs.size()) return core::Status::Ok();
+        if (docs[at].id == id) docs[at].fields.emplace_back(std::string(st->ColumnText(1)), std::string(st->ColumnText(2)));
+    }
 }
 
 core::Status NotFound(int64_t id) {
@@ -362,14 +386,32 @@ core::Status Corpus::UpdateMetadata(const DocumentSummary& doc) {
         if (title_changed) {   // the title is indexed: take the old entry out before the row changes
             if (core::Status s = UnindexText(doc.id); !s.ok()) return s;
         }
-        auto st = Db->Prepare("UPDATE documents SET title = ?2, source = ?3, date = ?4, lang = ?5 WHERE id = ?1");
+        auto st = Db->Prepare("UPDATE documents SET title = ?2, source = ?3, date = ?4, lang = ?5, author = ?6, url = ?7 "
+                              "WHERE id = ?1");
         if (!st.ok()) return st.status();
         st->BindInt64(1, doc.id);
         st->BindText(2, doc.title);
         st->BindText(3, doc.source);
         st->BindText(4, doc.date);
         st->BindText(5, doc.lang);
+        st->BindText(6, doc.author);
+        st->BindText(7, doc.url);
         if (auto row = st->Step(); !row.ok()) return core::Error(row.status().code(), "saving metadata: " + row.status().message());
+        if (old->summary.fields != doc.fields) {
+            auto clear = Db->Prepare("DELETE FROM fields WHERE doc_id = ?1");
+            if (!clear.ok()) return clear.status();
+            clear->BindInt64(1, doc.id);
+            if (auto row = clear->Step(); !row.ok()) return core::Error(row.status().code(), "saving metadata: " + row.status().message());
+            Statement& field = *InsertField;
+            for (size_t i = 0; i < doc.fields.size(); ++i) {
+                field.Reset();
+                field.BindInt64(1, doc.id);
+                field.BindInt64(2, static_cast<int64_t>(i));
+                field.BindText(3, doc.fields[i].first);
+                field.BindText(4, doc.fields[i].second);
+                if (auto row = field.Step(); !row.ok()) return core::Error(row.status().code(), "saving metadata: " + row.status().message());
+            }
+        }
         if (title_changed) {
             if (auto words = IndexText(doc.id, doc.title, old->text); !words.ok()) return words.status();
         }
@@ -445,6 +487,19 @@ core::Status Corpus::SetMeta(std::string_view key, std::string_view value) {
     return row.ok() ? core::Status::Ok() : row.status();
 }
 
+core::Result<std::vector<std::string>> Corpus::FieldNames() {
+    auto st = Db->Prepare("SELECT key FROM fields ORDER BY doc_id, position");
+    if (!st.ok()) return st.status();
+    std::vector<std::string> names;
+    for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return core::Error(row.status().code(), "reading metadata: " + row.status().message());
+        if (!*row) return names;
+        std::string_view key = st->ColumnText(0);
+        if (std::find(names.begin(), names.end(), key) == names.end()) names.emplace_back(key);
+    }
+}
+
 core::Result<std::vector<std::pair<std::string, std::string>>> Corpus::Fields(int64_t doc_id) {
     auto st = Db->Prepare("SELECT key, value FROM fields WHERE doc_id = ?1 ORDER BY position");
     if (!st.ok()) return st.status();
@@ -489,18 +544,19 @@ core::Result<std::vector<int64_t>> Corpus::DocumentsImportedFrom(std::string_vie
 core::Result<int64_t> Corpus::LastDocumentId() { return Db->QueryInt64("SELECT coalesce(max(id), 0) FROM documents"); }
 
 core::Result<Document> Corpus::GetDocument(int64_t id) {
-    auto st = Db->Prepare("SELECT id, title, source, date, lang, word_count, text, imported_from FROM documents WHERE id = ?1");
+    auto st = Db->Prepare(std::string("SELECT ") + kSummaryColumns + ", text, imported_from FROM documents WHERE id = ?1");
     if (!st.ok()) return st.status();
     st->BindInt64(1, id);
     auto row = st->Step();
     if (!row.ok()) return core::Error(row.status().code(), "reading document: " + row.status().message());
     if (!*row) return NotFound(id);
-    return Document{SummaryFromRow(*st), std::string(st->ColumnText(6)), std::string(st->ColumnText(7))};
+    std::vector<DocumentSummary> one = {SummaryFromRow(*st)};
+    if (core::Status s = ReadFields(*Db, one); !s.ok()) return s;
+    return Document{std::move(one[0]), std::string(st->ColumnText(8)), std::string(st->ColumnText(9))};
 }
 
 core::Result<std::vector<DocumentSummary>> Corpus::ListDocuments(int64_t after_id, int64_t limit) {
-    auto st = Db->Prepare("SELECT id, title, source, date, lang, word_count FROM documents WHERE id > ?1 "
-                          "ORDER BY id LIMIT ?2");
+    auto st = Db->Prepare(std::string("SELECT ") + kSummaryColumns + " FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2");
     if (!st.ok()) return st.status();
     st->BindInt64(1, after_id);
     st->BindInt64(2, limit);
@@ -511,6 +567,7 @@ core::Result<std::vector<DocumentSummary>> Corpus::ListDocuments(int64_t after_i
         if (!*row) break;
         docs.push_back(SummaryFromRow(*st));
     }
+    if (core::Status s = ReadFields(*Db, docs); !s.ok()) return s;
     return docs;
 }
 

@@ -52,11 +52,14 @@ struct SearchHit {
     double score = 0;       // bm25 (title weighted 4×); lower is a better match, as in FTS5
 };
 
-// One row of the document list (everything but the text).
+// One row of the document list: every metadata field, not the text.
 struct DocumentSummary {
     int64_t id = 0;
     std::string title, source, date, lang;
     int64_t word_count = 0;
+    std::string author, url;
+    // Other metadata (the "fields" table: CSV columns, JSON keys), (name, value) in the order they were added.
+    std::vector<std::pair<std::string, std::string>> fields;
 };
 
 struct Document {
@@ -67,8 +70,15 @@ struct Document {
 
 // ---- Filtered search: types (the members are in the class's "Filtered search" block, corpus_search.cpp) ----
 
-// Which documents a search or a view considers: the "subcorpus" shared by all views, and the source:, lang:
-// and year: filters of a query. Every member that is set must hold; an empty member does not restrict.
+// A filter on one metadata field: "author", "url" or an extra field's name (names compare ignoring ASCII
+// case). Keeps documents whose value contains any of `values`, ignoring case and accents (cl_fold, as source:).
+struct FieldFilter {
+    std::string name;
+    std::vector<std::string> values;
+};
+
+// Which documents a search or a view considers: the "subcorpus" shared by all views, and the source:, lang:,
+// year: and field filters (party:, author: …) of a query. Every member that is set must hold; an empty member does not restrict.
 struct DocFilter {
     // Inclusive bounds compared with the date's prefix of the same length: date_from "1990" and date_to
     // "2000-06" keep 1990-01-01 … 2000-06-30. Documents without a known year (no date, "--MM-DD") are left
@@ -77,6 +87,7 @@ struct DocFilter {
     std::vector<std::string> sources;   // any of these, as a substring of the source, ignoring case and accents
     std::vector<std::string> langs;     // any of these, ignoring case; "en" also keeps "en-GB"
     std::vector<int64_t> doc_ids;       // only these documents (empty: no restriction by id)
+    std::vector<FieldFilter> fields;    // each must hold
 };
 
 // Counts under one key (a year "1990", "" for an unknown year or a missing field, a source, a field's value).
@@ -118,7 +129,8 @@ public:
     core::Result<int64_t> AddDocument(const DocumentInput& doc);
     // Edits. Each keeps full-text search and the bag of words consistent; inside Begin/Commit they join the
     // transaction, outside each is its own.
-    // Replaces a document's title, source, date and language (the Library's metadata editor).
+    // Replaces a document's metadata (the Library's metadata editor): title, source, date, language, author,
+    // url and its extra fields (all of `doc.fields`, which replace the stored ones; word_count is ignored).
     core::Status UpdateMetadata(const DocumentSummary& doc);
     // Deletes a document with its fields, index entries and word counts.
     core::Status DeleteDocument(int64_t id);
@@ -130,6 +142,9 @@ public:
     // A meta value ("name", "created" …), "" when not set.
     core::Result<std::string> Meta(std::string_view key);
     core::Status SetMeta(std::string_view key, std::string_view value);
+    // The names of the extra metadata fields any document has, in order of first appearance (by document id,
+    // then position). Reads the whole fields table: for the command line; the app has them from the list.
+    core::Result<std::vector<std::string>> FieldNames();
     // Extra metadata fields of a document, in the order they were added.
     core::Result<std::vector<std::pair<std::string, std::string>>> Fields(int64_t doc_id);
     // The import notes of a document (one per line).
@@ -141,8 +156,8 @@ public:
     core::Result<int64_t> LastDocumentId();
     // One document with its text; NotFound when there is no such id.
     core::Result<Document> GetDocument(int64_t id);
-    // Documents in id order, without their text: those with id > after_id, at most `limit` (-1: all), so a
-    // long list can be read in pieces.
+    // Documents in id order with all their metadata but without their text: those with id > after_id, at
+    // most `limit` (-1: all), so a long list can be read in pieces.
     core::Result<std::vector<DocumentSummary>> ListDocuments(int64_t after_id = 0, int64_t limit = -1);
     // Number of documents matching an FTS5 MATCH expression.
     core::Result<int64_t> CountMatches(std::string_view match);

@@ -1,5 +1,5 @@
 // Corpus: full-text search restricted by document filters (the subcorpus and a query's source:, lang:,
-// year:), with counts per year, per source and per metadata field (documents, hits, and the words they are
+// year: and field filters), with counts per year, per source and per metadata field (documents, hits, and the words they are
 // relative to). The query language itself is analysis/query.h's; this file
 // only runs FTS5 MATCH expressions and SQL over the documents table.
 #include <algorithm>
@@ -51,6 +51,11 @@ core::Status EnsureFoldFunction(Database& db) {
     return core::Status::Ok();
 }
 
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 // The SQL of a set of filters: " AND …" clauses over documents `d`, with their parameters, numbered from
 // `first_param` (?1 and ?2 are the match expression and the limit).
 struct FilterSql {
@@ -100,6 +105,26 @@ FilterSql BuildFilterSql(std::span<const DocFilter> filters, int first_param) {
                 sql.where += "lower(d.lang) = " + p + " OR substr(lower(d.lang), 1, length(" + p + ") + 1) = " + p + " || '-'";
             }
             sql.where += ")";
+        }
+        for (const FieldFilter& field : f.fields) {
+            if (field.values.empty()) continue;
+            // author and url are documents columns; any other name is an extra field (fields table).
+            const bool fixed = EqualsIgnoringAsciiCase(field.name, "author") || EqualsIgnoringAsciiCase(field.name, "url");
+            std::string value_sql = fixed ? (EqualsIgnoringAsciiCase(field.name, "author") ? "d.author" : "d.url") : "x.value";
+            std::string any;
+            for (size_t i = 0; i < field.values.size(); ++i) {
+                if (i) any += " OR ";
+                std::string folded = text::NormalizeForMatch(field.values[i]);
+                if (folded.empty()) {  // only punctuation: compare as typed
+                    any += "instr(" + value_sql + ", " + param(field.values[i]) + ") > 0";
+                } else {
+                    any += "instr(cl_fold(" + value_sql + "), " + param(folded) + ") > 0";
+                    sql.uses_fold = true;
+                }
+            }
+            if (fixed) sql.where += " AND (" + any + ")";
+            else sql.where += " AND EXISTS (SELECT 1 FROM fields x WHERE x.doc_id = d.id AND x.key = " + param(field.name) +
+                              " COLLATE NOCASE AND (" + any + "))";
         }
         if (!f.doc_ids.empty()) {
             std::string ids = "[";

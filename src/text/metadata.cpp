@@ -247,6 +247,38 @@ FoundDate FindDate(std::string_view s) {
     return partial;
 }
 
+std::string ReadDate(std::string_view text) {
+    std::string_view v = TrimLine(text);
+    auto digits = [&](size_t from, size_t count) {
+        if (from + count > v.size()) return false;
+        for (size_t i = from; i < from + count; ++i) if (v[i] < '0' || v[i] > '9') return false;
+        return true;
+    };
+    // ISO forms first: a year alone or with its month (FindDate wants a day).
+    if (v.size() == 4 && digits(0, 4) && ToInt(v) > 0) return std::string(v);
+    if (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2) && ToInt(v.substr(0, 4)) > 0) {
+        int month = ToInt(v.substr(5, 2));
+        return month >= 1 && month <= 12 ? std::string(v) : std::string();
+    }
+    if (v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2)) {
+        int year = ToInt(v.substr(0, 4)), month = ToInt(v.substr(5, 2)), day = ToInt(v.substr(8, 2));
+        if (year <= 0 || !ValidDay(month, day) || (month == 2 && day == 29 && (year % 4 != 0 || (year % 100 == 0 && year % 400 != 0))))
+            return "";
+        return std::string(v);
+    }
+    if (v.size() == 7 && v.starts_with("--") && digits(2, 2) && v[4] == '-' && digits(5, 2))
+        return ValidDay(ToInt(v.substr(2, 2)), ToInt(v.substr(5, 2))) ? std::string(v) : std::string();
+    FoundDate found = FindDate(v);
+    if (!found.has_year) return "";
+    size_t at = v.find(found.evidence);
+    if (at == std::string_view::npos) return "";
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i == at) { i += found.evidence.size() - 1; continue; }
+        if (std::isalnum(static_cast<unsigned char>(v[i])) || static_cast<unsigned char>(v[i]) >= 0x80) return "";
+    }
+    return found.iso;
+}
+
 bool IsFurnitureLine(std::string_view raw) {
     std::string_view line = TrimLine(raw);
     if (line.empty()) return false;

@@ -20,6 +20,12 @@ struct FoundDate {
 // "2018-03-23", "11 December 201518:47" (a time glued to the year), "November 30" (no year).
 FoundDate FindDate(std::string_view text);
 
+// A date as a user or a metadata column writes it, read in full: "1790", "1790-03", "1790-03-15", "--11-30"
+// (a day without a year, as import stores it) or any date FindDate reads with its year when nothing else
+// but punctuation and spaces surrounds it ("11 December 2015", "23.03.2018", "December 11, 2015."). Returns
+// the ISO form ("2015-12-11"), or "" when it is not a date we can read ("2015-13-01", "next week").
+std::string ReadDate(std::string_view text);
+
 struct GuessedMetadata {
     std::string title, date, source, lang;
     std::string title_note, date_note, source_note, lang_note;   // evidence, empty when nothing was found

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_internal.h>   // GetActiveID, ClearActiveID, SetKeyOwner, ImHashStr
@@ -28,11 +29,14 @@ constexpr SyntaxRow kSyntax[] = {
     {"title:lavrov", "the word in the title"},
     {"source:tass", "only documents whose source contains tass"},
     {"lang:en", "only documents in English"},
-    {"year:1990..2000", "only documents from those years (year:2001, year:>=1990)"},
+    {"year:1990..2000", "only documents from those years (also 1990-2000; year:2001, year:>=1990)"},
+    {"author:\"john smith\"", "only documents whose author contains john smith (also url:)"},
+    {"party:democratic", "any field of the corpus (Library → Columns… lists them): party:, president: …"},
     {"fts:…", "advanced: the rest goes to SQLite FTS5 as it is"},
 };
 
-void DrawHelp() {
+// `fields`: the open corpus's extra fields, named so the user sees which field filters there are.
+void DrawHelp(const std::vector<std::string>& fields) {
     ImGui::TextUnformatted("The query language");
     ImGui::Separator();
     if (ImGui::BeginTable("syntax", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
@@ -47,6 +51,12 @@ void DrawHelp() {
         }
         ImGui::EndTable();
     }
+    if (!fields.empty()) {
+        std::string list = "Fields of this corpus:";
+        for (const std::string& name : fields) list += " " + name + ":";
+        ImGui::Spacing();
+        ImGui::TextUnformatted(list.c_str());
+    }
     ImGui::Spacing();
     ImGui::TextUnformatted("Examples:");
     ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().accent);
@@ -57,7 +67,8 @@ void DrawHelp() {
     ImGui::Spacing();
     ImGui::PushTextWrapPos(36.0f * ImGui::GetFontSize());
     MutedTextWrapped("Operators are capitals (OR, AND, NOT, NEAR). Case and accents do not matter unless "
-                     "\"Exact case\" is on. Errors name the column where the problem is.");
+                     "\"Exact case\" is on. Field filters (source:, party: …) keep documents whose field contains "
+                     "the value; several of one field keep any of them. Errors name the column where the problem is.");
     ImGui::PopTextWrapPos();
 }
 
@@ -100,7 +111,7 @@ void QueryBox(app::AppState& state, const char* name, bool* focus) {
     if (ImGui::Button("?")) ImGui::OpenPopup("query help");
     RecordItemRect(state, (prefix + "help").c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The query language, with examples");
-    if (ImGui::BeginPopup("query help")) { DrawHelp(); ImGui::EndPopup(); }
+    if (ImGui::BeginPopup("query help")) { DrawHelp(state.library.field_names); ImGui::EndPopup(); }
     ImGui::SameLine();
     ImGui::Checkbox("Exact case", &state.exact_case);
     RecordItemRect(state, (prefix + "exact").c_str());

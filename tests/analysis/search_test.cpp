@@ -198,6 +198,29 @@ TEST_CASE("source:, lang: and year: filter by metadata") {
     CHECK(HitIds(corpus, "oil year:1999") == Ids{2});
 }
 
+TEST_CASE("party:, president:, author: and url: filter by any field of the corpus") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    const store::DocumentInput docs[] = {
+        {.title = "1861", .date = "1861", .text = "War and union.", .fields = {{"president", "Abraham Lincoln"}, {"party", "Republican"}}},
+        {.title = "1862", .date = "1862", .text = "The war goes on.", .fields = {{"president", "Abraham Lincoln"}, {"party", "Republican"}}},
+        {.title = "1914", .date = "1914", .text = "War in Europe.", .fields = {{"president", "Woodrow Wilson"}, {"party", "Democratic"}}},
+        {.title = "1801", .date = "1801", .author = "John Smith", .text = "Peace.", .fields = {{"president", "Thomas Jefferson"}, {"party", "Democratic-Republican"}}},
+    };
+    for (const store::DocumentInput& d : docs) REQUIRE(corpus->AddDocument(d).ok());
+    const analysis::QueryOptions sotu{.fields = *corpus->FieldNames()};
+    CHECK(HitIds(*corpus, "war party:democratic", {}, sotu) == Ids{3});
+    CHECK(HitIds(*corpus, "party:democratic", {}, sotu) == Ids{3, 4});         // filters only: part of the value
+    CHECK(HitIds(*corpus, "president:lincoln", {}, sotu) == Ids{1, 2});
+    CHECK(HitIds(*corpus, "war President:\"abraham lincoln\" year:1862", {}, sotu) == Ids{2});
+    CHECK(HitIds(*corpus, "party:whig party:republican year:1800-1861", {}, sotu) == Ids{1, 4});   // any value; 1800-1861 is a range
+    CHECK(HitIds(*corpus, "author:\"john smith\"", {}, sotu) == Ids{4});
+    auto unknown = analysis::ParseQuery("war colour:red", sotu);
+    REQUIRE(!unknown.ok());
+    CHECK(unknown.status().message().find("the fields are title:, source:, lang:, year:, author:, url:, president: and party:") !=
+          std::string::npos);
+}
+
 TEST_CASE("a query of filters only lists the documents that pass them") {
     store::Corpus corpus = MakeNewsCorpus();
     analysis::SearchResults r = Run(corpus, "year:<=1999 lang:en", 10);

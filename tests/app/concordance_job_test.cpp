@@ -104,8 +104,8 @@ TEST_CASE("the concordance job builds in steps, then sorts and filters; lines sh
     state.kwic_filter = "talks";
     app::Update(state);
     CHECK(state.kwic->RowCount() == 200);   // «… that the talks would resume …», once per copy of the demo
-    std::string tsv = app::ConcordanceTable(*state.kwic, '\t');
-    CHECK(tsv.rfind("document\tdate\tleft\thit\tright\n", 0) == 0);
+    std::string tsv = app::ConcordanceTable(*state.kwic, state.documents, '\t');
+    CHECK(tsv.rfind("document\tleft\thit\tright\tsource\tdate\tlanguage\tauthor\turl\n", 0) == 0);   // the demo has no extra fields
     CHECK(std::count(tsv.begin(), tsv.end(), '\n') == 201);
 }
 

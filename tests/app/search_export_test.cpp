@@ -49,7 +49,7 @@ TEST_CASE("show more lists the next hits, and Export CSV holds every matching do
     CHECK(state.downloads[0].name == "search.csv");
     auto table = text::ParseCsv(state.downloads[0].content, {.delimiter = ','});
     REQUIRE(table.ok());
-    CHECK(table->header == std::vector<std::string>{"rank", "title", "date", "source", "snippet"});
+    CHECK(table->header == std::vector<std::string>{"rank", "title", "date", "source", "snippet", "language", "author", "url"});
     REQUIRE(table->rows.size() == static_cast<size_t>(matches));
     CHECK(table->rows[0][0] == "1");
     CHECK(table->rows[0][1] == state.results.hits[0].title);

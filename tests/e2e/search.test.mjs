@@ -88,7 +88,7 @@ test('more matches are listed on demand, and Export CSV downloads every match, b
   assert.equal(download.suggestedFilename(), 'search.csv');
   const csv = readFileSync(await download.path(), 'utf8');
   const records = csv.trim().split('\n').filter((line) => /^\d+,/.test(line));
-  assert.equal(csv.split('\n')[0], 'rank,title,date,source,snippet');
+  assert.equal(csv.split('\n')[0], 'rank,title,date,source,snippet,language,author,url');
   assert.deepEqual(records.map((line) => Number(line.split(',')[0])), Array.from({ length: 120 }, (_, i) => i + 1));
   s = await state(page);
   assert.equal(s.jobs.find((j) => j.name === 'Exporting search results').state, 'done');

@@ -189,6 +189,84 @@ TEST_CASE("extra fields, import notes and the original text are kept with a docu
     CHECK(corpus->Meta("missing")->empty());
 }
 
+TEST_CASE("the document list carries every metadata field: author, url and the extra fields, in order") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    REQUIRE(corpus->Begin().ok());
+    REQUIRE(corpus->AddDocument({.title = "First", .author = "John Smith", .url = "https://example.org/1", .text = "a",
+                                 .fields = {{"president", "George Washington"}, {"party", "Unaffiliated"}}}).ok());
+    REQUIRE(corpus->AddDocument({.title = "No fields", .text = "b"}).ok());
+    REQUIRE(corpus->AddDocument({.title = "Third", .text = "c", .fields = {{"party", "Whig"}, {"region", "North"}}}).ok());
+    REQUIRE(corpus->Commit().ok());
+    auto all = corpus->ListDocuments();
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 3);
+    CHECK((*all)[0].author == "John Smith");
+    CHECK((*all)[0].url == "https://example.org/1");
+    using Fields = std::vector<std::pair<std::string, std::string>>;
+    CHECK((*all)[0].fields == Fields{{"president", "George Washington"}, {"party", "Unaffiliated"}});
+    CHECK((*all)[1].fields.empty());
+    CHECK((*all)[2].fields == Fields{{"party", "Whig"}, {"region", "North"}});
+    // Read in pieces, each piece gets its own documents' fields only.
+    auto piece = corpus->ListDocuments((*all)[0].id, 1);
+    REQUIRE(piece.ok());
+    REQUIRE(piece->size() == 1);
+    CHECK((*piece)[0].title == "No fields");
+    CHECK((*piece)[0].fields.empty());
+    auto last = corpus->ListDocuments((*all)[1].id, 5);
+    REQUIRE(last.ok());
+    CHECK((*last)[0].fields == Fields{{"party", "Whig"}, {"region", "North"}});
+    auto one = corpus->GetDocument((*all)[0].id);
+    REQUIRE(one.ok());
+    CHECK(one->summary.author == "John Smith");
+    CHECK(one->summary.fields.size() == 2);
+    CHECK(*corpus->FieldNames() == std::vector<std::string>{"president", "party", "region"});
+}
+
+TEST_CASE("a metadata edit saves author, url and extra fields; the fields table keeps (doc_id, key, value)") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    auto id = corpus->AddDocument({.title = "t", .text = "Talks", .fields = {{"president", "Lincoln"}, {"party", "Whig"}}});
+    REQUIRE(id.ok());
+    auto doc = corpus->GetDocument(*id);
+    REQUIRE(doc.ok());
+    store::DocumentSummary edited = doc->summary;
+    edited.author = "A. Lincoln";
+    edited.url = "https://example.org";
+    edited.fields[1].second = "Republican";
+    REQUIRE(corpus->UpdateMetadata(edited).ok());
+    auto again = corpus->GetDocument(*id);
+    REQUIRE(again.ok());
+    CHECK(again->summary.author == "A. Lincoln");
+    CHECK(again->summary.url == "https://example.org");
+    CHECK(again->summary.fields == std::vector<std::pair<std::string, std::string>>{{"president", "Lincoln"}, {"party", "Republican"}});
+    CHECK(*corpus->db().QueryInt64("SELECT count(*) FROM fields WHERE doc_id = " + std::to_string(*id) +
+                                   " AND key = 'party' AND value = 'Republican'") == 1);
+}
+
+TEST_CASE("document filters on author, url and extra fields ignore case and accents, any value of one field") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    REQUIRE(corpus->AddDocument({.title = "1", .author = "John Smith", .text = "x", .fields = {{"party", "Démocrate"}}}).ok());
+    REQUIRE(corpus->AddDocument({.title = "2", .url = "https://kremlin.ru/1", .text = "x", .fields = {{"Party", "Whig"}}}).ok());
+    REQUIRE(corpus->AddDocument({.title = "3", .text = "x", .fields = {{"president", "Whig"}}}).ok());
+    auto ids = [&](store::DocFilter filter) {
+        auto hits = corpus->SearchDocuments("", std::span<const store::DocFilter>(&filter, 1), 10, false);
+        REQUIRE_MESSAGE(hits.ok(), hits.status().ToString());
+        std::vector<int64_t> out;
+        for (const store::SearchHit& h : *hits) out.push_back(h.doc_id);
+        return out;
+    };
+    using Ids = std::vector<int64_t>;
+    CHECK(ids({.fields = {{"author", {"SMITH"}}}}) == Ids{1});
+    CHECK(ids({.fields = {{"url", {"kremlin"}}}}) == Ids{2});
+    CHECK(ids({.fields = {{"party", {"whig"}}}}) == Ids{2});             // the name ignores case; president: is not party:
+    CHECK(ids({.fields = {{"party", {"démocrate", "whig"}}}}) == Ids{1, 2});   // any of the values
+    CHECK(ids({.fields = {{"party", {"DÉMOCRATE"}}}}) == Ids{1});
+    CHECK(ids({.fields = {{"party", {"whig"}}, {"president", {"whig"}}}}).empty());   // both fields must hold
+    CHECK(ids({.fields = {{"colour", {"red"}}}}).empty());
+}
+
 TEST_CASE("deleting a document takes it out of search, the bag of words and its fields") {
     auto corpus = store::Corpus::Create(":memory:");
     REQUIRE(corpus.ok());

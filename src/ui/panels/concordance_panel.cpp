@@ -122,12 +122,12 @@ void ConcordancePanel::DrawToolbar(app::AppState& state) {
     state.kwic_filter = filter;
     const bool rows = state.kwic && state.kwic->RowCount() > 0;
     SameLineOrWrap(ButtonWidth("Copy TSV"));
-    if (ButtonIf(rows, "Copy TSV", "No lines to copy")) ImGui::SetClipboardText(app::ConcordanceTable(*state.kwic, '\t').c_str());
+    if (ButtonIf(rows, "Copy TSV", "No lines to copy")) ImGui::SetClipboardText(app::ConcordanceTable(*state.kwic, state.documents, '\t').c_str());
     RecordItemRect(state, "kwic.copy_tsv");
     SameLineOrWrap(ButtonWidth("Export CSV"));
     if (ButtonIf(rows, "Export CSV", "No lines to export")) {
         app::Defer(state, [](app::AppState& s) {
-            if (s.kwic) app::RequestDownload(s, "concordance.csv", "text/csv", app::ConcordanceTable(*s.kwic, ','));
+            if (s.kwic) app::RequestDownload(s, "concordance.csv", "text/csv", app::ConcordanceTable(*s.kwic, s.documents, ','));
         });
     }
     RecordItemRect(state, "kwic.export");

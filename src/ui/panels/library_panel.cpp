@@ -1,5 +1,6 @@
-// LibraryPanel: toolbar, import report, the document table (ImGuiListClipper: 100k rows cost what 40 do)
-// sorted and filtered through an index, and the details pane of the selected document.
+// LibraryPanel: toolbar (filter, columns menu, copy/export, add), import report, the document table
+// (ImGuiListClipper: 100k rows cost what 40 do) over the rows app::UpdateLibraryView made, and the details
+// pane of the selected document with its metadata editor.
 #include "ui/panels/library_panel.h"
 
 #include <algorithm>
@@ -19,29 +20,44 @@ namespace ui {
 
 namespace {
 
-enum Column { kTitle, kSource, kDate, kLanguage, kWords, kColumnCount };
-
-// The rows shown, as TSV ('\t') or CSV (',').
-std::string DocumentsAsTable(const std::vector<store::DocumentSummary>& documents, const std::vector<uint32_t>& rows,
-                             char separator) {
+// The rows shown with every metadata field (shown as a column or not), as TSV ('\t') or CSV (',').
+std::string DocumentsAsTable(const app::AppState& state, char separator) {
+    const std::vector<std::string>& extra = state.library.field_names;
     std::string out;
-    for (const char* name : {"title", "source", "date", "language", "words"}) core::AppendTableField(out, name, separator);
+    app::AppendMetadataHeader(out, app::kAllFixedFields, extra, separator);
     core::EndTableRow(out);
-    for (uint32_t row : rows) {
-        const store::DocumentSummary& d = documents[row];
-        for (const std::string* field : {&d.title, &d.source, &d.date, &d.lang}) core::AppendTableField(out, *field, separator);
-        core::AppendTableField(out, std::to_string(d.word_count), separator);
+    for (uint32_t row : state.library.rows) {
+        app::AppendMetadataRow(out, &state.documents[row], app::kAllFixedFields, extra, separator);
         core::EndTableRow(out);
     }
     return out;
 }
 
-// Case-insensitive for ASCII letters; other scripts match as typed.
-bool ContainsFolded(const std::string& haystack, const std::string& lowered_needle) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    auto it = std::search(haystack.begin(), haystack.end(), lowered_needle.begin(), lowered_needle.end(),
-                          [&](char a, char b) { return lower(a) == b; });
-    return it != haystack.end();
+// A column's relative width in the table (the title takes what the others leave), or 0 for a column of
+// fixed width (FixedWidth).
+float ColumnWeight(const app::LibraryColumn& column) {
+    if (column.extra) return 1.5f;
+    switch (column.fixed) {
+    case app::FixedField::Title: return 3.5f;
+    case app::FixedField::Source: return 1.6f;
+    case app::FixedField::Author: return 1.6f;
+    case app::FixedField::Url: return 2.0f;
+    default: return 0.0f;
+    }
+}
+
+// Date, language and words are short: wide enough for their header (with the sort arrow) or their values.
+float FixedWidth(const app::LibraryColumn& column) {
+    const char* widest = column.fixed == app::FixedField::Date ? "0000-00-00" : column.fixed == app::FixedField::Words ? "000000" : "";
+    return std::max(ImGui::CalcTextSize(column.label.c_str()).x + 0.5f * ImGui::GetFontSize(), ImGui::CalcTextSize(widest).x);
+}
+
+// What a cell shows (the date as people read it; "" for a field the document lacks).
+std::string CellText(const store::DocumentSummary& doc, const app::LibraryColumn& column) {
+    if (column.extra) return std::string(app::ExtraFieldValue(doc, column.name));
+    if (column.fixed == app::FixedField::Date) return DisplayDate(doc.date);
+    if (column.fixed == app::FixedField::Words) return core::CountText(doc.word_count);
+    return app::FixedFieldValue(doc, column.fixed);
 }
 
 }  // namespace
@@ -51,39 +67,57 @@ void LibraryPanel::Draw(app::AppState& state, CorpusDialogs& dialogs, ImFont* he
         start.Draw(state, dialogs, heading);
         return;
     }
-    // The rows first: the toolbar counts them, and a frame must not show the count of the previous corpus
-    // (the page may draw no further frame until input comes).
-    UpdateRows(state);
     DrawToolbar(state, dialogs);
-    const float details_height = state.library_doc_id != 0 ? std::min(17.0f * ImGui::GetFontSize(),
-                                                                       ImGui::GetContentRegionAvail().y * 0.55f) : 0.0f;
+    const float details_height = DetailsHeight(state);
     DrawTable(state, -details_height);
     if (state.library_doc_id != 0) DrawDetails(state);
 }
 
+// Room for the details: every metadata row of the editor (Title on its own, the other fields two to a row),
+// the buttons, the re-import line when files are at hand and a date error, capped so the table keeps rows.
+float LibraryPanel::DetailsHeight(const app::AppState& state) const {
+    if (state.library_doc_id == 0) return 0;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const size_t paired = 5 + state.library_doc.fields.size();   // source, date, language, author, url, extras
+    int lines = 1 + static_cast<int>((paired + 1) / 2) + 1;       // title, pairs, buttons
+    if (!state.import_files.empty()) ++lines;                      // "Read the file again as"
+    if (!app::EditedDate(edit.date).ok()) lines += 2;              // the date's message (may wrap)
+    const float wanted = lines * ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y + style.ItemSpacing.y;
+    return std::min(wanted, ImGui::GetContentRegionAvail().y * 0.55f);
+}
+
 void LibraryPanel::DrawToolbar(app::AppState& state, CorpusDialogs& dialogs) {
     const float em = ImGui::GetFontSize();
+    const app::LibraryView& view = state.library;
     ImGui::AlignTextToFramePadding();
     const int64_t all = static_cast<int64_t>(state.documents.size());
-    const std::string count = static_cast<int64_t>(rows.size()) == all
-                                  ? core::CountText(all, "document")
-                                  : core::CountText(static_cast<int64_t>(rows.size())) + " of " + core::CountText(all, "document");
+    const int64_t shown = static_cast<int64_t>(view.rows.size());
+    const std::string count = shown == all ? core::CountText(all, "document")
+                                           : core::CountText(shown) + " of " + core::CountText(all, "document") +
+                                                 (view.filtering ? " so far" : "");
     ImGui::TextUnformatted(count.c_str());
     RecordItemRect(state, "library.count");
     state.ui_text["library.count"] = count;
+    if (view.filtering && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Still preparing the filter for every document (see the status bar)");
     SameLineOrWrap(14 * em);
     ImGui::SetNextItemWidth(14 * em);
-    InputString("##filter", "Filter title, source, date…", &filter);
+    InputString("##filter", "Filter: any field (title, party …)", &state.library.filter);
     RecordItemRect(state, "library.filter");
-    state.ui_text["library.filter"] = filter;
+    state.ui_text["library.filter"] = state.library.filter;
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+        ImGui::SetTooltip("Keeps documents with this text in any field (title, source, date, president …),\n"
+                          "ignoring case and accents");
+    SameLineOrWrap(ButtonWidth("Columns…"));
+    DrawColumnsMenu(state);
     SameLineOrWrap(ButtonWidth("Copy table"));
-    if (ImGui::Button("Copy table")) ImGui::SetClipboardText(DocumentsAsTable(state.documents, rows, '\t').c_str());
+    if (ImGui::Button("Copy table")) ImGui::SetClipboardText(DocumentsAsTable(state, '\t').c_str());
     RecordItemRect(state, "library.copy");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the rows shown as tab-separated text (pastes into spreadsheets)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the rows shown, with every field, as tab-separated text (pastes into spreadsheets)");
     SameLineOrWrap(ButtonWidth("Export CSV"));
-    if (ImGui::Button("Export CSV"))
-        app::RequestDownload(state, "documents.csv", "text/csv", DocumentsAsTable(state.documents, rows, ','));
+    if (ImGui::Button("Export CSV")) app::RequestDownload(state, "documents.csv", "text/csv", DocumentsAsTable(state, ','));
     RecordItemRect(state, "library.export");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the rows shown, with every field, as documents.csv");
     SameLineOrWrap(ButtonWidth("Add files…"));
     const bool busy = state.jobs.Busy();
     if (ButtonIf(!busy, "Add files…", kBusyReason)) {
@@ -106,76 +140,104 @@ void LibraryPanel::DrawToolbar(app::AppState& state, CorpusDialogs& dialogs) {
     }
 }
 
-void LibraryPanel::UpdateRows(const app::AppState& state) {
-    if (rows_version == state.documents_version && rows_filter == filter && !sort_dirty) return;
-    rows_version = state.documents_version;
-    rows_filter = filter;
-    sort_dirty = false;
-    std::string needle = filter;
-    for (char& c : needle) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    rows.clear();
-    for (uint32_t i = 0; i < state.documents.size(); ++i) {
-        const store::DocumentSummary& d = state.documents[i];
-        if (needle.empty() || ContainsFolded(d.title, needle) || ContainsFolded(d.source, needle) ||
-            ContainsFolded(d.date, needle) || ContainsFolded(d.lang, needle))
-            rows.push_back(i);
-    }
-    if (sort_column < 0) return;
-    const auto& docs = state.documents;
-    auto key_less = [&](uint32_t a, uint32_t b) {
-        const store::DocumentSummary &x = docs[a], &y = docs[b];
-        switch (sort_column) {
-        case kTitle: return x.title < y.title;
-        case kSource: return x.source < y.source;
-        case kDate: return x.date < y.date;
-        case kLanguage: return x.lang < y.lang;
-        default: return x.word_count < y.word_count;
+void LibraryPanel::DrawColumnsMenu(app::AppState& state) {
+    if (ImGui::Button("Columns…")) ImGui::OpenPopup("columns");
+    RecordItemRect(state, "library.columns");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Choose which fields show as columns (the header's right-click menu does too)");
+    if (!ImGui::BeginPopup("columns")) return;
+    ImGui::TextDisabled("Show as columns");
+    bool extra_started = false;
+    for (const app::LibraryColumn& column : state.library.columns) {
+        if (column.extra && !extra_started) {
+            ImGui::Separator();
+            ImGui::TextDisabled("Fields of this corpus");
+            extra_started = true;
         }
-    };
-    std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
-        return sort_ascending ? key_less(a, b) : key_less(b, a);
-    });
+        const bool title = !column.extra && column.fixed == app::FixedField::Title;
+        bool shown = app::ColumnShown(state.library, column);
+        ImGui::BeginDisabled(title);   // the title is how a row is picked: always there
+        if (ImGui::Checkbox(column.label.c_str(), &shown)) {
+            state.library.column_choice[column.id] = shown;
+            push_columns = true;
+        }
+        ImGui::EndDisabled();
+        RecordItemRect(state, ("library.column." + column.id).c_str());
+    }
+    ImGui::EndPopup();
 }
 
 void LibraryPanel::DrawTable(app::AppState& state, float height) {
+    app::LibraryView& view = state.library;
+    const int column_count = static_cast<int>(view.columns.size());
+    if (column_count == 0) return;   // Update makes them before the first frame with a corpus
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
-    if (!ImGui::BeginTable("documents", kColumnCount, flags, ImVec2(0, height))) return;
+                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_Hideable;
+    // One table per set of columns (ImGui keeps widths and order per table id): another corpus's fields get
+    // their own, and the shown columns are told to it afresh.
+    std::string ids;
+    for (const app::LibraryColumn& column : view.columns) ids += column.id + '\x1f';
+    if (ids != table_columns) { table_columns = ids; push_columns = true; }
+    if (!ImGui::BeginTable(("documents " + ids).c_str(), column_count, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 6.0f);
-    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("Language", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Words", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 0.9f);
-    ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        sort_column = specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : -1;
-        sort_ascending = specs->SpecsCount == 0 || specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        specs->SpecsDirty = false;
-        sort_dirty = true;
+    for (const app::LibraryColumn& column : view.columns) {
+        const float weight = ColumnWeight(column);
+        ImGuiTableColumnFlags column_flags = weight > 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
+        if (!app::ColumnShown(view, column)) column_flags |= ImGuiTableColumnFlags_DefaultHide;
+        if (!column.extra && column.fixed == app::FixedField::Title) column_flags |= ImGuiTableColumnFlags_NoHide;
+        if (!column.extra && column.fixed == app::FixedField::Words) column_flags |= ImGuiTableColumnFlags_PreferSortDescending;
+        ImGui::TableSetupColumn(column.label.c_str(), column_flags, weight > 0 ? weight : FixedWidth(column));
     }
-    UpdateRows(state);
+    const bool pushed = push_columns;
+    if (push_columns) {
+        for (int i = 0; i < column_count; ++i) ImGui::TableSetColumnEnabled(i, app::ColumnShown(view, view.columns[static_cast<size_t>(i)]));
+        push_columns = false;
+    }
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);   // TableHeadersRow, with each header's rectangle for tests
+    for (int i = 0; i < column_count; ++i) {
+        if (!ImGui::TableSetColumnIndex(i)) continue;
+        ImGui::PushID(i);
+        ImGui::TableHeader(ImGui::TableGetColumnName(i));
+        ImGui::PopID();
+        RecordItemRect(state, ("library.header." + view.columns[static_cast<size_t>(i)].id).c_str());
+    }
+    if (!pushed) {   // the header's context menu may have shown or hidden a column: remember it as a choice
+        for (int i = 0; i < column_count; ++i) {
+            const app::LibraryColumn& column = view.columns[static_cast<size_t>(i)];
+            const bool enabled = (ImGui::TableGetColumnFlags(i) & ImGuiTableColumnFlags_IsEnabled) != 0;
+            if (enabled != app::ColumnShown(view, column)) view.column_choice[column.id] = enabled;
+        }
+    }
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        const int index = specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : -1;
+        view.sort_column = index >= 0 && index < column_count ? view.columns[static_cast<size_t>(index)].id : "";
+        view.sort_ascending = specs->SpecsCount == 0 || specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        specs->SpecsDirty = false;   // UpdateLibraryView sorts before the next frame
+    }
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
+    clipper.Begin(static_cast<int>(view.rows.size()));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const store::DocumentSummary& doc = state.documents[rows[static_cast<size_t>(row)]];
+            const store::DocumentSummary& doc = state.documents[view.rows[static_cast<size_t>(row)]];
             ImGui::PushID(row);
             ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (ImGui::Selectable(doc.title.c_str(), state.library_doc_id == doc.id,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
-                state.library_doc_id = doc.id;
-                if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app::OpenInReader(state, doc.id);
+            for (int i = 0; i < column_count; ++i) {
+                if (!ImGui::TableSetColumnIndex(i)) continue;   // hidden or scrolled out of view
+                const app::LibraryColumn& column = view.columns[static_cast<size_t>(i)];
+                if (!column.extra && column.fixed == app::FixedField::Title) {
+                    if (ImGui::Selectable(doc.title.c_str(), state.library_doc_id == doc.id,
+                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+                        state.library_doc_id = doc.id;
+                        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app::OpenInReader(state, doc.id);
+                    }
+                    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))   // long titles are cut by the column
+                        ImGui::SetTooltip("%s\nclick for details, double-click to read", doc.title.c_str());
+                    if (row == 0) RecordItemRect(state, "library.first_row");
+                } else {
+                    ImGui::TextUnformatted(CellText(doc, column).c_str());
+                    if (row == 0) RecordItemRect(state, ("library.first_row." + column.id).c_str());
+                }
             }
-            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))   // long titles are cut by the column
-                ImGui::SetTooltip("%s\nclick for details, double-click to read", doc.title.c_str());
-            if (row == 0) RecordItemRect(state, "library.first_row");
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.source.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(DisplayDate(doc.date).c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(doc.lang.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(core::CountText(doc.word_count).c_str());
             ImGui::PopID();
         }
     }
@@ -192,26 +254,50 @@ void LibraryPanel::DrawDetails(app::AppState& state) {
         confirm_delete = false;
     }
     const float em = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::Separator();
     ImGui::BeginChild("details", ImVec2(0, 0));
-    ImGui::BeginGroup();   // left: the editable metadata and actions
-    const float label_width = 5.5f * em, field_width = std::min(28 * em, ImGui::GetContentRegionAvail().x * 0.55f);
-    struct { const char* label; const char* id; std::string* value; } fields[] = {
-        {"Title", "##title", &edit.title}, {"Source", "##source", &edit.source},
-        {"Date", "##date", &edit.date}, {"Language", "##lang", &edit.lang},
-    };
-    for (auto& f : fields) {
+    // Left: the editable metadata (Title on a line of its own, the other fields two to a line) and actions;
+    // right: what import did.
+    const float left_width = std::max(24 * em, ImGui::GetContentRegionAvail().x * 0.62f);
+    ImGui::BeginChild("editor", ImVec2(left_width, 0));
+    const float label_width = 5.0f * em;
+    const float pair_width = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) / 2;
+    auto field = [&](const char* label, const std::string& id, std::string* value, float width) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(f.label);
-        ImGui::SameLine(label_width);
-        ImGui::SetNextItemWidth(field_width - label_width);
-        InputString(f.id, "", f.value);
-        RecordItemRect(state, (std::string("details.") + (f.id + 2)).c_str());
+        ImGui::TextUnformatted(label);
+        if (ImGui::IsItemHovered() && ImGui::CalcTextSize(label).x > label_width - style.ItemSpacing.x)
+            ImGui::SetTooltip("%s", label);
+        ImGui::SameLine(0, 0);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, label_width - ImGui::CalcTextSize(label).x));
+        ImGui::SetNextItemWidth(width - label_width);
+        InputString(("##" + id).c_str(), "", value);
+        RecordItemRect(state, ("details." + id).c_str());
+    };
+    field("Title", "title", &edit.title, ImGui::GetContentRegionAvail().x);
+    struct Pair { std::string label, id; std::string* value; };
+    std::vector<Pair> pairs = {{"Source", "source", &edit.source}, {"Date", "date", &edit.date},
+                               {"Language", "lang", &edit.lang},  {"Author", "author", &edit.author},
+                               {"URL", "url", &edit.url}};
+    for (auto& [name, value] : edit.fields) pairs.push_back({app::ExtraFieldLabel(name), "field." + name, &value});
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        if (i % 2) ImGui::SameLine(0, style.ItemSpacing.x);
+        ImGui::PushID(static_cast<int>(i));   // two extra fields may share a name
+        field(pairs[i].label.c_str(), pairs[i].id, pairs[i].value, pair_width);
+        ImGui::PopID();
     }
     const store::DocumentSummary& saved = state.library_doc;
     const bool changed = edit.title != saved.title || edit.source != saved.source || edit.date != saved.date ||
-                         edit.lang != saved.lang;
-    if (ButtonIf(changed, "Save changes", "Edit a field first")) {
+                         edit.lang != saved.lang || edit.author != saved.author || edit.url != saved.url ||
+                         edit.fields != saved.fields;
+    auto date = app::EditedDate(edit.date);
+    if (!date.ok()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().error);
+        ImGui::TextWrapped("%s", date.status().message().c_str());
+        ImGui::PopStyleColor();
+        RecordItemRect(state, "details.date_error");
+    }
+    if (ButtonIf(changed && date.ok(), "Save changes", changed ? "Write a date that can be read first" : "Edit a field first")) {
         app::Defer(state, [doc = edit](app::AppState& s) {
             if (core::Status st = app::UpdateDocument(s, doc); !st.ok()) s.last_error = st.message();
         });
@@ -246,14 +332,9 @@ void LibraryPanel::DrawDetails(app::AppState& state) {
     }
     RecordItemRect(state, "details.delete");
     DrawReimport(state);
-    for (const auto& [key, value] : state.library_fields) {
-        ImGui::TextDisabled("%s", key.c_str());
-        ImGui::SameLine(label_width);
-        ImGui::TextUnformatted(value.c_str());
-    }
-    ImGui::EndGroup();
+    ImGui::EndChild();
     ImGui::SameLine(0, 1.5f * em);
-    ImGui::BeginChild("notes", ImVec2(0, 0), ImGuiChildFlags_Border);   // right: what import did
+    ImGui::BeginChild("notes", ImVec2(0, 0), ImGuiChildFlags_Border);
     ImGui::TextDisabled("Import notes");
     if (state.library_notes.empty()) MutedTextWrapped("Nothing to report: read as it was.");
     else MutedTextWrapped(state.library_notes.c_str());

@@ -1,4 +1,5 @@
-// Library view: the open corpus's documents in a sortable, filterable, virtualised table, the import
+// Library view: the open corpus's documents in a sortable, filterable, virtualised table whose columns are
+// every metadata field the user picks (app/library_view.h does the filtering and sorting), the import
 // report, and the selected document's details (metadata to edit, import notes, undo trimming, delete).
 // Without an open corpus it shows the start page.
 #pragma once
@@ -18,20 +19,15 @@ struct LibraryPanel {
 
 private:
     void DrawToolbar(app::AppState& state, CorpusDialogs& dialogs);
+    void DrawColumnsMenu(app::AppState& state);
     void DrawTable(app::AppState& state, float height);
     void DrawDetails(app::AppState& state);
     void DrawReimport(app::AppState& state);
-    void UpdateRows(const app::AppState& state);
+    float DetailsHeight(const app::AppState& state) const;
 
     StartPanel start;
-    std::string filter;                 // what the filter box holds
-    std::vector<uint32_t> rows;         // indexes into state.documents, filtered and sorted
-    // What `rows` were made for
-    uint64_t rows_version = ~0ull;
-    std::string rows_filter;
-    int sort_column = -1;               // -1: corpus order
-    bool sort_ascending = true;
-    bool sort_dirty = true;
+    bool push_columns = true;           // tell the table the shown columns (after a choice in the menu)
+    std::string table_columns;          // the column ids the table was set up with (a new set: a new table)
     // The metadata editor's copy of the selected document
     store::DocumentSummary edit;
     int64_t edit_loaded_id = 0;
