@@ -131,7 +131,7 @@ void HelpWindows::Draw(app::AppState& state) {
     }
     if (show_query) {
         const bool visible = BeginHelpWindow("The query language", &show_query, 46);
-        if (visible) DrawQueryHelp();
+        if (visible) DrawQueryHelp(state);
         EndHelpWindow(state, "help.query", &show_query, visible);
     }
     if (show_shortcuts) {

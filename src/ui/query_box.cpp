@@ -74,7 +74,7 @@ void DrawHelp(const std::vector<std::string>& fields) {
 
 }  // namespace
 
-void DrawQueryHelp() { DrawHelp(); }
+void DrawQueryHelp(const app::AppState& state) { DrawHelp(state.library.field_names); }
 
 void QueryBox(app::AppState& state, const char* name, bool* focus) {
     const std::string prefix = std::string(name) + ".";

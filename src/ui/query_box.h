@@ -9,7 +9,8 @@ namespace ui {
 // "search.help", "search.exact", "search.error"). `focus` puts the cursor in the box (and is cleared).
 void QueryBox(app::AppState& state, const char* name, bool* focus);
 
-// The query language's table and examples (the "?" popover; also the Help menu's window).
-void DrawQueryHelp();
+// The query language's table and examples, with the open corpus's field filters (the "?" popover; also the
+// Help menu's window).
+void DrawQueryHelp(const app::AppState& state);
 
 }  // namespace ui
