@@ -7,22 +7,13 @@
 
 #include <imgui.h>
 
+#include "ui/reimport_ui.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
 
 namespace ui {
 
 namespace {
-
-// Opens the modal `id` once when `*request` is set; centres it; returns BeginPopupModal's result.
-bool BeginDialog(const char* id, bool* request) {
-    if (request && *request) {
-        ImGui::OpenPopup(id);
-        *request = false;
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-}
 
 // A file name made from what the user typed (the importer uses a file's name as the title when the text
 // has no headline), without characters file systems dislike.
@@ -40,6 +31,7 @@ void CorpusDialogs::Draw(app::AppState& state) {
     DrawRename(state);
     DrawDelete(state);
     DrawDropped(state);
+    DrawReimportDialogs(state);
 }
 
 void CorpusDialogs::DrawPaste(app::AppState& state) {

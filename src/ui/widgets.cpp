@@ -90,4 +90,13 @@ bool ButtonIf(bool enabled, const char* label, const char* why_not) {
     return pressed && enabled;
 }
 
+bool BeginDialog(const char* id, bool* request) {
+    if (request && *request) {
+        ImGui::OpenPopup(id);
+        *request = false;
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+}
+
 }  // namespace ui
