@@ -25,6 +25,14 @@ void DeferReporting(app::AppState& state, Action action) {
     });
 }
 
+// Muted text wrapped at the current wrap position (TextWrapped would wrap at the window's edge, which in an
+// auto-sizing dialog feeds back into the dialog's width).
+void MutedWrapped(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void ReimportControls::Draw(app::AppState& state) {
@@ -44,7 +52,7 @@ void ReimportControls::Draw(app::AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Read again as");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(11 * ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(13 * ImGui::GetFontSize());
     if (ImGui::BeginCombo("##encoding", label(encoding).c_str())) {
         for (int i = 0; i < static_cast<int>(std::size(kEncodings)); ++i) {
             if (ImGui::Selectable(label(i).c_str(), i == encoding)) encoding = i;
@@ -118,7 +126,7 @@ void DrawReimportDialogs(app::AppState& state) {
             ImGui::EndChild();
             RecordItemRect(state, "reimport.list");
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
-            MutedTextWrapped(plan->scope == app::ReimportScope::File
+            MutedWrapped(plan->scope == app::ReimportScope::File
                                  ? "These are the documents this import of the file gave; copies from other imports stay as they "
                                    "are. Text, notes and guessed metadata are read anew; a title, source, date or language you "
                                    "edited is kept. You can undo this."
@@ -148,8 +156,11 @@ void DrawReimportDialogs(app::AppState& state) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
             ImGui::Text("%s you are adding %s in «%s» already:", n == 1 ? "A file" : (std::to_string(n) + " files").c_str(),
                         n == 1 ? "is" : "are", state.corpus_name.c_str());
-            for (const std::string& line : question->lines) ImGui::BulletText("%s", line.c_str());
-            MutedTextWrapped("Adding it again makes a second copy of each of its documents. Nothing is added until you choose.");
+            for (const std::string& line : question->lines) {
+                ImGui::Bullet();
+                ImGui::TextUnformatted(line.c_str());   // wrapped at the dialog's wrap position
+            }
+            MutedWrapped("Adding it again makes a second copy of each of its documents. Nothing is added until you choose.");
             ImGui::PopTextWrapPos();
             const std::string skip = question->other_files == 0
                                          ? std::string(n == 1 ? "Skip it" : "Skip them")

@@ -55,7 +55,7 @@ async function matches(page, query) {
 async function selectFirst(page, text) {
   await focusField(page, 'library.filter');
   await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
+  await page.keyboard.type(text, { delay: 50 });   // a brisk typist's pace
   await waitForState(page, (s, t) => s.ui_text['library.filter'] === t, text);
   // A real click on the row's title: the row's middle can fall on a column's resize border.
   const row = (await waitForState(page, (s) => Boolean(s.widgets['library.first_row']))).widgets['library.first_row'];
