@@ -20,7 +20,7 @@ build_native() {
     log "native build (build/native)"
     cmake -S "$CL_ROOT" -B "$CL_ROOT/build/native" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCL_DEPS_PREFIX="$CL_NATIVE_PREFIX" -DCL_IMGUI_DIR="$CL_IMGUI_DIR" -DCL_FONT="$CL_FONT" \
-        -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" >/dev/null
+        -DCL_MONO_FONT="$CL_MONO_FONT" -DCL_SOTU_DIR="$CL_SOTU_DIR" -DCL_LAVROV_DIR="$CL_LAVROV_DIR" >/dev/null
     cmake --build "$CL_ROOT/build/native" -j "$JOBS"
 }
 

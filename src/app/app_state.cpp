@@ -59,21 +59,6 @@ void RequestPngDownload(AppState& state, std::string name, std::string svg, floa
 
 void Defer(AppState& state, std::function<void(AppState&)> change) { state.deferred.push_back(std::move(change)); }
 
-core::Status ReimportFile(AppState& state, const std::string& name, text::Encoding encoding) {
-    if (!state.corpus) return core::Error(core::StatusCode::InvalidInput, "no corpus is open");
-    auto file = std::find_if(state.import_files.begin(), state.import_files.end(),
-                             [&](const ImportFile& f) { return f.name == name; });
-    if (file == state.import_files.end())
-        return core::Error(core::StatusCode::NotFound, name + " is not at hand any more (files are kept until the next "
-                                                              "import or a reload): bring it in again and choose the encoding");
-    auto replaced = state.corpus->DocumentsImportedFrom(name);
-    if (!replaced.ok()) return replaced.status();
-    IndexTarget where = AddToOpenCorpus(state);
-    where.replace_doc_ids = std::move(*replaced);
-    state.jobs.Add(std::make_unique<ImportJob>(std::move(where), std::vector<ImportFile>{*file}, encoding));
-    return core::Status::Ok();
-}
-
 uint64_t ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id) {
     if (files.empty()) return 0;
     IndexTarget where;
@@ -82,8 +67,9 @@ uint64_t ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarge
     } else if (const ShippedCorpus* shipped = FindShipped(shipped_id)) {
         where = {.corpus_name = shipped->name, .path = NewCorpusPath(state), .shipped_id = shipped->id};
     } else {
-        where = {.corpus_name = files.size() == 1 ? files[0].name : "Imported files (" + std::to_string(files.size()) + ")",
-                 .path = NewCorpusPath(state)};
+        std::vector<std::string> names;
+        for (const ImportFile& f : files) names.push_back(f.name);
+        where = {.corpus_name = CorpusNameFor(names), .path = NewCorpusPath(state), .name_from_files = true};
     }
     return state.jobs.Add(std::make_unique<ImportJob>(std::move(where), std::move(files)));
 }
@@ -122,6 +108,7 @@ void LoadLibraryDetails(AppState& state) {
     state.library_fields.clear();
     state.library_doc_trimmed = false;
     state.library_imported_from.clear();
+    state.reimport.choice = {};
     if (state.library_doc_id == 0) return;
     store::ReadTransaction read(state.corpus->db());
     auto doc = state.corpus->GetDocument(state.library_doc_id);
@@ -132,6 +119,7 @@ void LoadLibraryDetails(AppState& state) {
     auto fields = state.corpus->Fields(state.library_doc_id);
     if (fields.ok()) state.library_fields = std::move(*fields);
     state.library_imported_from = doc->imported_from;
+    LoadReimportChoice(state, doc->import_id, doc->imported_from);
     auto trimmed = state.corpus->HasOriginalText(state.library_doc_id);
     state.library_doc_trimmed = trimmed.ok() && *trimmed;
 }
@@ -345,6 +333,7 @@ std::string StateJson(const AppState& state) {
         if (ColumnShown(state.library, column)) w.String(column.id);
     w.EndArray();
     w.Key("clipboard"); w.String(state.clipboard);
+    w.Key("reimport"); WriteReimportJson(w, state);
     w.Key("import_report"); w.BeginArray();
     for (const std::string& line : state.import_report) w.String(line);
     w.EndArray();
@@ -450,12 +439,6 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         if (!state.corpus) return bad("no corpus is open for");
         int64_t id = std::strtoll(std::string(arg).c_str(), nullptr, 10);
         return name == "delete-document" ? DeleteDocument(state, id) : RestoreText(state, id);
-    } else if (name == "reimport") {
-        size_t space = arg.find(' ');
-        text::Encoding encoding;
-        if (space == std::string_view::npos || !text::EncodingFromName(arg.substr(0, space), &encoding))
-            return bad("expected ENCODING NAME, not");
-        return ReimportFile(state, std::string(arg.substr(space + 1)), encoding);
     } else if (name == "storage-saved") {
         state.storage_saved_generation = std::strtoull(std::string(arg).c_str(), nullptr, 10);
         state.storage_error.clear();
@@ -463,6 +446,8 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         state.storage_error = std::string(arg);
     } else if (name == "cancel") {
         state.jobs.Cancel(std::strtoull(std::string(arg).c_str(), nullptr, 10));
+    } else if (core::Status result; RunReimportCommand(state, name, arg, &result)) {
+        return result;
     } else {
         return core::Error(core::StatusCode::InvalidInput, "unknown command '" + std::string(name) + "'");
     }

@@ -20,6 +20,7 @@
 #include "app/library_view.h"
 #include "app/reader_selection.h"
 #include "app/search_charts.h"
+#include "app/reimport.h"
 #include "core/status.h"
 #include "store/corpus.h"
 
@@ -125,7 +126,8 @@ struct AppState {
     bool request_file_picker = false;        // the UI asks the platform to open its file dialog
     ImportTarget picker_target = ImportTarget::NewCorpus;   // where the picked files go
     std::vector<ImportFile> dropped_files;   // dropped onto a page with a corpus open: the UI asks where to
-    std::vector<ImportFile> import_files;    // the last import's files, kept for this session (ReimportFile)
+    std::vector<ImportFile> import_files;    // the last import's files, kept for this session (re-import)
+    ReimportState reimport;                  // re-import plan, undo, the duplicate-file question (app/reimport.h)
 
     // Work in progress
     JobQueue jobs;
@@ -207,17 +209,14 @@ std::string StatusLine(const AppState& state);
 // jobs [{id, name, phase, done, total, state}], idle, theme, widgets {name: {x, y, w, h}} …
 std::string StateJson(const AppState& state);
 
-// Reads the file `name` of the last import again, decoded as `encoding`, into the open corpus: its documents
-// there are replaced in the same transaction. Fails when the file is no longer at hand (after a reload).
-core::Status ReimportFile(AppState& state, const std::string& name, text::Encoding encoding);
-
 // Commands the test API and the platform may send: "view" NAME, "theme" system|light|dark, "stress" COPIES
 // (index the demo texts COPIES times as a job; "endless": until cancelled), "cancel" JOB-ID, "import" FILES (JSON Lines, one
 // {"name": …, "path": …} per file the platform wrote; into a new corpus), "import-add" FILES (into the open
 // corpus), "drop" FILES (dropped: a new corpus when none is open, else the UI asks), "import-shipped" ID
 // FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,
 // "open" PATH, "close", "rename" NAME (the open corpus), "delete-corpus" PATH, "delete-document" ID,
-// "restore-text" ID, "reimport" ENCODING NAME, "query" TEXT (as typed in the search box), "kwic-sort" KEYS
+// "restore-text" ID, "reimport" ENCODING DOC-ID [file] and the other re-import commands of app/reimport.h,
+// "query" TEXT (as typed in the search box), "kwic-sort" KEYS
 // ("R1,R2"; "" document order), "search-more" (the next page of hits), "search-export" (Export CSV: every
 // match, as a job when not all are listed), "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
 // command or bad argument.

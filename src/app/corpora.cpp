@@ -220,6 +220,8 @@ void ShowCorpus(AppState& state, std::shared_ptr<store::Corpus> corpus, std::str
     state.reader_text.clear();
     state.reader_notes.clear();
     state.library_doc_id = state.library_loaded_id = 0;
+    state.reimport.plan.reset();   // both were for the corpus shown before
+    state.reimport.undo.reset();
     ++state.documents_version;
     if (state.corpus) RememberOpened(state);
     else if (!state.storage_dir.empty() && std::remove(LastOpenedPath(state).c_str()) == 0) ++state.storage_generation;

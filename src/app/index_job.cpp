@@ -8,6 +8,7 @@
 #include "app/app_state.h"
 #include "app/corpora.h"
 #include "app/demo_corpus.h"
+#include "app/reimport.h"
 
 namespace app {
 
@@ -23,17 +24,41 @@ IndexJob::IndexJob(IndexTarget target, std::vector<store::DocumentInput> documen
     Progress.phase = "indexing";
 }
 
+// Records the files read (imports table) and points the documents at them. Documents with an id of their
+// own (a re-import's replacements, an undo's originals) go first, so a new document given the next free id
+// cannot take an id one of them needs.
+core::Status IndexJob::RecordImports() {
+    for (const store::ImportRecord& record : Where.imports) {
+        auto id = Target->AddImport(record);
+        if (!id.ok()) return id.status();
+        ImportIds.push_back(*id);
+    }
+    for (size_t i = 0; i < Documents.size() && i < Where.document_import.size(); ++i)
+        if (int k = Where.document_import[i]; k >= 0 && static_cast<size_t>(k) < ImportIds.size())
+            Documents[i].import_id = ImportIds[static_cast<size_t>(k)];
+    std::stable_partition(Documents.begin(), Documents.end(), [](const store::DocumentInput& d) { return d.id != 0; });
+    return core::Status::Ok();
+}
+
 core::Status IndexJob::Open() {
     StartMs = core::NowMs();
     if (Where.existing) {
         Target = Where.existing;
         if (core::Status s = Target->Begin(); !s.ok()) return s;
-        for (int64_t id : Where.replace_doc_ids)
-            if (core::Status s = Target->DeleteDocument(id); !s.ok()) return s;
+        for (int64_t id : Where.replace_doc_ids) {
+            if (!Where.undo_label.empty()) {   // a re-import: keep what it replaces, for Undo
+                auto doc = Target->ReadDocumentInput(id);
+                if (!doc.ok() && doc.status().code() == core::StatusCode::NotFound) continue;
+                if (!doc.ok()) return doc.status();
+                Previous.push_back(std::move(*doc));
+            }
+            core::Status s = Target->DeleteDocument(id);
+            if (!s.ok() && s.code() != core::StatusCode::NotFound) return s;
+        }
         auto last = Target->LastDocumentId();   // after the deletions: new ids may reuse theirs
         if (!last.ok()) return last.status();
         ListAfterId = *last;
-        return core::Status::Ok();
+        return RecordImports();
     }
     std::string file = Where.path.empty() ? ":memory:" : Where.path + ".partial";
     if (!Where.path.empty()) std::remove(file.c_str());   // a leftover of an import that never finished
@@ -47,7 +72,7 @@ core::Status IndexJob::Open() {
     if (core::Status s = Target->SetMeta("name", Where.corpus_name); !s.ok()) return s;
     if (!Where.shipped_id.empty())
         if (core::Status s = Target->SetMeta("shipped", Where.shipped_id); !s.ok()) return s;
-    return core::Status::Ok();
+    return RecordImports();
 }
 
 core::Status IndexJob::CommitAndReopen() {
@@ -73,6 +98,7 @@ JobState IndexJob::Step(core::Deadline deadline) {
             const store::DocumentInput& doc = Documents[Next % Documents.size()];
             auto id = Target->AddDocument(doc);
             if (!id.ok()) { Error = id.status(); return JobState::Failed; }
+            Added.push_back(*id);
             Bytes += static_cast<double>(doc.text.size());
             ++Next;
             Progress.done = static_cast<int64_t>(Next);
@@ -90,6 +116,13 @@ JobState IndexJob::Step(core::Deadline deadline) {
         if (!complete.ok()) { Error = complete.status(); return JobState::Failed; }
         Progress.done = static_cast<int64_t>(Listed.size());
         if (!*complete) return JobState::Running;
+        // Documents put back under ids at or below ListAfterId (a re-import's, an undo's) are listed too.
+        for (int64_t id : Added) {
+            if (id > ListAfterId) continue;
+            auto doc = Target->GetDocument(id);
+            if (!doc.ok()) { Error = doc.status(); return JobState::Failed; }
+            Listed.push_back(std::move(doc->summary));
+        }
         Stage = Phase::WritingIndex;
         Progress.phase = "writing the index";
         return JobState::Running;   // in a fresh step: writing the index costs about as much as a commit
@@ -123,20 +156,29 @@ void IndexJob::Finish(AppState& state) {
     NoteCommitted(state, Where.path);
     if (Where.existing) {
         if (state.corpus == Target) {
+            auto in = [](const std::vector<int64_t>& ids, int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
             const auto& gone = Where.replace_doc_ids;
-            std::erase_if(state.documents, [&](const store::DocumentSummary& d) {
-                return std::find(gone.begin(), gone.end(), d.id) != gone.end();
-            });
-            if (std::find(gone.begin(), gone.end(), state.library_doc_id) != gone.end()) state.library_doc_id = 0;
-            if (std::find(gone.begin(), gone.end(), state.reader_doc_id) != gone.end()) state.reader_doc_id = 0;
+            std::erase_if(state.documents, [&](const store::DocumentSummary& d) { return in(gone, d.id); });
+            // A document replaced under its own id stays selected and open; its details and text are reloaded.
+            for (int64_t* shown : {&state.library_doc_id, &state.reader_doc_id})
+                if (in(gone, *shown) && !in(Added, *shown)) *shown = 0;
+            state.library_loaded_id = -1;   // also: what can be re-imported changed
+            if (in(gone, state.reader_doc_id)) state.reader_loaded_id = -1;
+            const bool reused_ids = std::any_of(Listed.begin(), Listed.end(), [&](const auto& d) { return d.id <= ListAfterId; });
             state.documents.insert(state.documents.end(), std::make_move_iterator(Listed.begin()),
                                    std::make_move_iterator(Listed.end()));
+            if (reused_ids)   // keep the list in id order (the Library's corpus order)
+                std::sort(state.documents.begin(), state.documents.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
             ++state.documents_version;
             state.searched_query.clear();   // re-run the current query: there is more to find
+            if (!Where.undo_label.empty())
+                state.reimport.undo = ReimportUndo{Where.undo_label, std::move(Previous), Added, Target.get()};
         }
+        NoteImportIds(state);
         ScanCorpora(state);
         return;
     }
+    NoteImportIds(state);
     ShowCorpus(state, std::move(Target), Where.path, Where.corpus_name, std::move(Listed));
     ScanCorpora(state);
 }
@@ -145,6 +187,16 @@ void IndexJob::RepeatUntilCancelled() {
     assert(!Documents.empty());
     Endless = true;
     Progress.total = 0;
+}
+
+void IndexJob::NoteImportIds(AppState& state) const {
+    for (size_t k = 0; k < ImportIds.size() && k < Where.import_paths.size(); ++k)
+        for (ImportFile& file : state.import_files)
+            if (file.path == Where.import_paths[k]) {
+                file.import_id = ImportIds[k];
+                file.hash = Where.imports[k].hash;
+                file.size = Where.imports[k].size;
+            }
 }
 
 void IndexJob::Abandon() {

@@ -23,8 +23,19 @@ struct IndexTarget {
     std::string corpus_name;                    // a new corpus's name, or the existing corpus's name
     std::string path;                           // its database file ("" for a new corpus kept in memory)
     std::string shipped_id;                     // a new corpus that came with the app: ShippedCorpus::id
+    bool name_from_files = false;               // a new corpus named by the files that gave documents (ImportJob)
     std::shared_ptr<store::Corpus> existing;    // set: add to this (open) corpus instead of creating one
-    std::vector<int64_t> replace_doc_ids;       // existing documents the new ones replace (same transaction)
+    std::vector<int64_t> replace_doc_ids;       // existing documents the new ones replace (same transaction;
+                                                // ids already gone are passed over)
+    // Files this import read, recorded in the corpus (store::ImportRecord): documents[i] came from
+    // imports[document_import[i]] (-1 or missing: none). import_paths[k] is where imports[k] is at hand, so
+    // Finish can tell AppState::import_files their import ids.
+    std::vector<store::ImportRecord> imports;
+    std::vector<std::string> import_paths;
+    std::vector<int> document_import;
+    // Set for a re-import: the replaced documents are read before they go, and Finish offers them back
+    // (AppState::reimport.undo) under this label.
+    std::string undo_label;
 };
 
 // The target that adds to the open corpus.
@@ -44,6 +55,8 @@ public:
 private:
     core::Status Open();
     core::Status CommitAndReopen();
+    core::Status RecordImports();
+    void NoteImportIds(AppState& state) const;
 
     IndexTarget Where;
     std::vector<store::DocumentInput> Documents;
@@ -52,6 +65,9 @@ private:
     std::shared_ptr<store::Corpus> Target;
     int64_t ListAfterId = 0;    // documents with larger ids are the ones this job added
     std::vector<store::DocumentSummary> Listed;
+    std::vector<int64_t> Added;                     // ids of the documents this job added, in order
+    std::vector<int64_t> ImportIds;                 // ids of Where.imports' records
+    std::vector<store::DocumentInput> Previous;     // a re-import's replaced documents, as they were
     size_t Next = 0;            // cursor: the next document to add (an endless job wraps round Documents)
     bool Endless = false;       // index Documents over and over until cancelled (MakeDemoIndexJob with 0)
     double Bytes = 0;

@@ -25,7 +25,7 @@
 
 namespace store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct DocumentInput {
     std::string title;
@@ -39,7 +39,22 @@ struct DocumentInput {
     std::string original_text;  // the text before import trimmed furniture; empty when nothing was trimmed
     std::string import_notes;   // the import report for this document, one line per note
     std::vector<std::pair<std::string, std::string>> fields;   // other metadata (CSV/JSON columns)
+    int64_t id = 0;             // 0: the next free id; else this id, which must be free (undo puts documents back)
+    int64_t import_id = 0;      // the file import it came from (AddImport; 0: unknown, e.g. made before schema 2)
+    std::string edited;         // the metadata fields the user edited ("date title"; kEditableFields' names)
 };
+
+// One file read by an import: documents point at it (DocumentInput::import_id), so two imports of the same
+// file stay apart and a file brought again can be recognised (same name, or same size and content hash).
+struct ImportRecord {
+    int64_t id = 0;
+    std::string name;           // as the user saw it ("speeches.zip")
+    int64_t size = 0;           // bytes
+    std::string hash;           // of the bytes, 16 hex digits (FNV-1a 64; telling files apart, not security)
+};
+
+// The metadata fields the Library edits, by the names DocumentInput::edited uses.
+inline constexpr const char* kEditableFields[] = {"title", "source", "date", "lang"};
 
 // Highlight markers inside SearchHit::snippet around each matched word (ASCII STX / ETX).
 inline constexpr char kHighlightBegin = '\x02';
@@ -66,6 +81,8 @@ struct Document {
     DocumentSummary summary;
     std::string text;
     std::string imported_from;  // the file (and archive entry or line) it came from
+    int64_t import_id = 0;      // its ImportRecord (0: unknown)
+    std::string edited;         // fields the user edited (DocumentInput::edited)
 };
 
 // ---- Filtered search: types (the members are in the class's "Filtered search" block, corpus_search.cpp) ----
@@ -130,7 +147,9 @@ public:
     // Edits. Each keeps full-text search and the bag of words consistent; inside Begin/Commit they join the
     // transaction, outside each is its own.
     // Replaces a document's metadata (the Library's metadata editor): title, source, date, language, author,
-    // url and its extra fields (all of `doc.fields`, which replace the stored ones; word_count is ignored).
+    // url and its extra fields (all of `doc.fields`, which replace the stored ones; word_count is ignored). The
+    // title, source, date and language that change are remembered as the user's edits (Document::edited),
+    // which a re-import keeps.
     core::Status UpdateMetadata(const DocumentSummary& doc);
     // Deletes a document with its fields, index entries and word counts.
     core::Status DeleteDocument(int64_t id);
@@ -150,8 +169,17 @@ public:
     // The import notes of a document (one per line).
     core::Result<std::string> ImportNotes(int64_t doc_id);
     core::Result<int64_t> DocumentCount();
-    // The documents imported from the file `name` (its archive entries "name/…" and rows "name, line …" too).
+    // The documents imported from the file `name` (its archive entries "name/…" and rows "name, line …" too),
+    // by any import.
     core::Result<std::vector<int64_t>> DocumentsImportedFrom(std::string_view name);
+    // Records a file an import read; returns its id for DocumentInput::import_id.
+    core::Result<int64_t> AddImport(const ImportRecord& record);
+    // Every file import recorded, in id order.
+    core::Result<std::vector<ImportRecord>> Imports();
+    // The documents of one file import, in id order (import_id 0: none).
+    core::Result<std::vector<int64_t>> DocumentsOfImport(int64_t import_id);
+    // Everything needed to add a document back exactly as it is (text, metadata, notes, fields, id).
+    core::Result<DocumentInput> ReadDocumentInput(int64_t id);
     // The largest document id (0 for an empty corpus); documents added later get larger ids.
     core::Result<int64_t> LastDocumentId();
     // One document with its text; NotFound when there is no such id.

@@ -1,9 +1,10 @@
 // Furniture trimming. Conservative by design: inside the article only lines repeated across a site's pages
 // are removed; the head and tail rules apply only before the first and after the last line that reads as
-// prose, where scraped pages keep their navigation.
+// prose, where scraped pages keep their navigation, and to a list of dated news teasers that ends a page.
 #include "text/furniture.h"
 
 #include <cctype>
+#include <vector>
 
 #include "text/lines.h"
 #include "text/metadata.h"
@@ -33,6 +34,42 @@ std::string EdgeReason(std::string_view line, bool at_bottom) {
     if (WordCount(line, 3) <= 2 && !EndsSentence(line) && line.size() <= 24) return "navigation or page furniture";
     if (at_bottom && WordCount(line, 7) <= 6 && !EndsSentence(line)) return "list of links after the article";
     return "";
+}
+
+// The headline of a dated news teaser: a full date first, a dash, then a headline that does not end with a
+// full stop ("23.03.2018 - Ushakov Medal presented to the Arctic Convoys Veteran"). A chronology's entries
+// ("12.03.2018 - The talks resumed.") end with one and are not teasers.
+bool IsDatedTeaser(std::string_view line) {
+    if (line.size() > 400 || line.back() == '.') return false;
+    FoundDate date = FindDate(line.substr(0, 40));
+    if (!date.has_year || line.rfind(date.evidence, 0) != 0) return false;
+    std::string_view rest = TrimLine(line.substr(date.evidence.size()));
+    bool dash = false;
+    for (std::string_view d : {"-", "|", "\xE2\x80\x93", "\xE2\x80\x94"})   // - | – —
+        if (!dash && rest.rfind(d, 0) == 0) { rest = TrimLine(rest.substr(d.size())); dash = true; }
+    return dash && WordCount(rest, 2) >= 2;
+}
+
+// Where a list of dated news teasers that runs to the end of the page starts (lines.size() when there is
+// none): at least kMinTeasers teaser headlines, each followed by one or two lines of summary (its paragraph),
+// and nothing else. Scraped news sites append such lists ("more news") after the article.
+constexpr int kMinTeasers = 3;
+size_t TeaserListStart(const std::vector<std::string_view>& lines) {
+    size_t start = lines.size();
+    int teasers = 0, summary_lines = 0;
+    for (size_t i = lines.size(); i-- > 0;) {
+        std::string_view line = TrimLine(lines[i]);
+        if (line.empty() || IsFurnitureLine(line)) continue;   // "All messages" after the list: the tail rule's
+        if (IsDatedTeaser(line)) {
+            if (summary_lines == 0) break;   // a teaser without its summary: a list of dates, not of teasers
+            ++teasers;
+            start = i;
+            summary_lines = 0;
+            continue;
+        }
+        if (++summary_lines > 2) break;
+    }
+    return teasers >= kMinTeasers ? start : lines.size();
 }
 
 }  // namespace
@@ -72,10 +109,19 @@ TrimResult FurnitureTrimmer::Trim(std::string_view text, std::string_view site) 
         if (!prose_left) reasons.assign(lines.size(), std::string());
     }
 
-    // The head: furniture before the first prose line; a headline repeated right below itself.
+    // After the article: a list of dated news teasers (only when prose comes before it).
     size_t first_prose = lines.size(), last_prose = 0;
-    for (size_t i = 0; i < lines.size(); ++i)
+    const size_t teasers = TeaserListStart(lines);
+    for (size_t i = 0; i < teasers; ++i)
         if (IsProse(TrimLine(lines[i]))) { first_prose = std::min(first_prose, i); last_prose = i; }
+    if (first_prose < teasers)
+        for (size_t i = teasers; i < lines.size(); ++i)
+            if (!TrimLine(lines[i]).empty() && !IsFurnitureLine(TrimLine(lines[i]))) reasons[i] = "dated news teasers after the article";
+    if (first_prose == lines.size())   // no prose before any teasers: the text is what it is
+        for (size_t i = teasers; i < lines.size(); ++i)
+            if (IsProse(TrimLine(lines[i]))) { first_prose = std::min(first_prose, i); last_prose = i; }
+
+    // The head: furniture before the first prose line; a headline repeated right below itself.
     // A text with no prose at all (a poem, a list) only loses lines that are unmistakably furniture.
     const bool has_prose = first_prose < lines.size();
     std::string_view previous_content;
@@ -88,7 +134,7 @@ TrimResult FurnitureTrimmer::Trim(std::string_view text, std::string_view site) 
         if (reason.empty()) previous_content = line;
         reasons[i] = reason;
     }
-    // The tail: furniture after the last prose line.
+    // The tail: furniture after the last prose line (up to the teasers).
     if (has_prose)
         for (size_t i = last_prose + 1; i < lines.size(); ++i) {
             std::string_view line = TrimLine(lines[i]);

@@ -14,6 +14,7 @@
 #include "text/html.h"
 #include "text/jsonl.h"
 #include "text/metadata.h"
+#include "text/tokenizer.h"
 
 namespace text {
 
@@ -449,8 +450,16 @@ bool Importer::FinishStep(core::Deadline deadline) {
             break;
         }
         case FinishPhase::Fingerprint: {
-            const std::string& text = Documents[Cursor++].text;
-            Fingerprints.push_back({.text_hash = CollapsedHash(text), .sketch = Sketch(text)});
+            ImportedDocument& doc = Documents[Cursor++];
+            Fingerprints.push_back({.text_hash = CollapsedHash(doc.text), .sketch = Sketch(doc.text)});
+            // Words glued at a full stop, which the tokenizer reads as two (text/tokenizer.h)
+            FullStopSplits splits = CountFullStopSplits(doc.text);
+            if (splits.count > 0)
+                doc.notes.push_back(std::to_string(splits.count) + (splits.count == 1 ? " place where a full stop has no space after it is"
+                                                                                : " places where a full stop has no space after it are") +
+                                    " read as two words (\"" + splits.first +
+                                    "\" is searched as \"" + splits.first.substr(0, FullStopSplit(splits.first)) + "\" and \"" +
+                                    splits.first.substr(FullStopSplit(splits.first) + 1) + "\")");
             break;
         }
         case FinishPhase::Duplicates: {   // the first of equal texts stays; the others are marked, dropped after

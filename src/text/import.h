@@ -39,6 +39,7 @@ struct ImportedDocument {
     std::string imported_from;              // "speeches.zip/1790.txt", "speeches.csv, line 12"
     std::vector<std::pair<std::string, std::string>> fields;   // other metadata columns, in file order
     std::vector<std::string> notes;         // this document's import report (encoding, guesses, trimmed lines)
+    int file_index = -1;                    // which of the caller's files it came from (the caller sets it)
 };
 
 struct ImportProblem {

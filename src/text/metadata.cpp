@@ -199,8 +199,14 @@ std::string DatelineSource(std::string_view line, std::string* evidence) {
 FoundDate FindDate(std::string_view s) {
     std::vector<Piece> p = SplitPieces(s);
     FoundDate partial;
+    // The text a date was read from, as it stands: a time glued to the year ("201518:47") is quoted whole,
+    // not cut inside it.
     auto evidence = [&](size_t first, size_t last) {
-        return std::string(s.substr(p[first].offset, p[last].offset + p[last].text.size() - p[first].offset));
+        size_t end = p[last].offset + p[last].text.size();
+        if (p[last].digits && p[last].text.size() == 6 && last + 1 < p.size() && p[last + 1].digits &&
+            Between(s, p[last], p[last + 1], ":", 1))
+            end = p[last + 1].offset + p[last + 1].text.size();
+        return std::string(s.substr(p[first].offset, end - p[first].offset));
     };
     for (size_t i = 0; i < p.size(); ++i) {
         const Piece& a = p[i];

@@ -7,26 +7,13 @@
 
 #include <imgui.h>
 
+#include "ui/reimport_ui.h"
 #include "ui/style.h"
 #include "ui/widgets.h"
 
 namespace ui {
 
 namespace {
-
-// Opens the modal `id` once when `*request` is set; keeps it centred and inside the page; returns
-// BeginPopupModal's result.
-bool BeginDialog(const char* id, bool* request) {
-    if (request && *request) {
-        ImGui::OpenPopup(id);
-        *request = false;
-    }
-    // Centred every frame, not only when it opens: it stays centred when its content or the window changes size.
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), viewport->WorkSize);
-    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-}
 
 // A file name made from what the user typed (the importer uses a file's name as the title when the text
 // has no headline), without characters file systems dislike.
@@ -44,6 +31,7 @@ void CorpusDialogs::Draw(app::AppState& state) {
     DrawRename(state);
     DrawDelete(state);
     DrawDropped(state);
+    DrawReimportDialogs(state);
 }
 
 void CorpusDialogs::DrawPaste(app::AppState& state) {

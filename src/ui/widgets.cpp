@@ -123,4 +123,18 @@ float ButtonWidth(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
+// Opens the modal `id` once when `*request` is set; keeps it centred and inside the page; returns
+// BeginPopupModal's result.
+bool BeginDialog(const char* id, bool* request) {
+    if (request && *request) {
+        ImGui::OpenPopup(id);
+        *request = false;
+    }
+    // Centred every frame, not only when it opens: it stays centred when its content or the window changes size.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), viewport->WorkSize);
+    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+}
+
 }  // namespace ui

@@ -28,6 +28,9 @@ bool InputStringMultiline(const char* label, std::string* text, ImVec2 size, ImG
 inline constexpr const char* kBusyReason = "Wait for the running job, or cancel it in the status bar";
 // A button that is greyed out and does nothing when `enabled` is false; its tooltip says why.
 bool ButtonIf(bool enabled, const char* label, const char* why_not = nullptr);
+// Opens the modal `id` once when `*request` is set (then clears it); centres it; returns BeginPopupModal's
+// result (call ImGui::EndPopup when true).
+bool BeginDialog(const char* id, bool* request);
 
 // Toolbars that wrap instead of clipping in a narrow window: call before an item `width` pixels wide (not
 // the first of a row); it stays on the row when it fits, else it starts the next row.

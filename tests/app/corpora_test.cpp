@@ -238,33 +238,22 @@ TEST_CASE("a file over the app's size limit is refused unread and the open corpu
     CHECK(state.import_report[0].find("Refused huge.txt: the file is 200 MB; the limit is 64 MB per file") == 0);
 }
 
-TEST_CASE("a file of the last import can be read again with another encoding, replacing its documents") {
-    std::string dir = StorageDir("reimport");
+TEST_CASE("a corpus made from files of which some were refused is named by the files imported") {
+    std::string dir = StorageDir("naming");
     app::AppState state;
     app::OpenStorage(state, dir, "demo");
     RunJobs(state);
-    // «Привет, мир. Проверка связи.» in windows-1251
-    const std::string cp1251 = "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0. \xCF\xF0\xEE\xE2\xE5\xF0\xEA\xE0 \xF1\xE2\xFF\xE7\xE8.";
-    app::ImportFiles(state, {{"letter.txt", WriteFile(dir + "-scratch", "letter", cp1251)}}, app::ImportTarget::OpenCorpus);
+    std::vector<app::ImportFile> files;
+    for (const char* name : {"e1.txt", "one.txt", "e2.txt", "two.txt", "e3.txt", "three.txt", "e4.txt", "four.txt"}) {
+        const bool empty = name[0] == 'e';
+        files.push_back({name, WriteFile(dir + "-scratch", name, empty ? "" : std::string("The text of ") + name + ".")});
+    }
+    app::ImportFiles(state, files, app::ImportTarget::NewCorpus);
     RunJobs(state);
-    REQUIRE(state.documents.size() == 9);
-    int64_t id = state.documents.back().id;
-    CHECK(state.corpus->GetDocument(id)->text.find("Привет") != std::string::npos);
-
-    REQUIRE(app::ReimportFile(state, "letter.txt", text::Encoding::Koi8R).ok());
-    RunJobs(state);
-    REQUIRE(state.documents.size() == 9);
-    int64_t koi = state.documents.back().id;
-    CHECK(state.documents.back().title == state.corpus->GetDocument(koi)->summary.title);
-    CHECK(state.corpus->GetDocument(koi)->text.find("Привет") == std::string::npos);
-    CHECK(state.corpus->ImportNotes(koi)->find("KOI8-R") != std::string::npos);
-    CHECK(*state.corpus->CountMatches("\"привет\"") == 0);
-
-    REQUIRE(app::RunCommand(state, "reimport", "windows-1251 letter.txt").ok());
-    RunJobs(state);
-    CHECK(state.documents.size() == 9);
-    CHECK(*state.corpus->CountMatches("\"привет\"") == 1);
-    CHECK(app::ReimportFile(state, "other.txt", text::Encoding::Utf8).code() == core::StatusCode::NotFound);
+    REQUIRE(state.documents.size() == 4);
+    CHECK(state.import_report.size() == 4);
+    CHECK(state.corpus_name == "one.txt and 3 more");
+    CHECK(app::CorpusNameFor({"only.txt"}) == "only.txt");
 }
 
 }  // TEST_SUITE

@@ -71,7 +71,7 @@ test('bad files are refused with reasons, readable ones imported, and the kept c
   const page = await openApp(browser, server.url);
   await waitForState(page, (s) => s.storage_generation === s.storage_saved_generation);
   await page.setInputFiles('#file-input', [...Object.keys(files).map((f) => join(dir, f)), huge]);
-  const s = await waitForState(page, (s) => s.corpus.startsWith('Imported files') && !s.jobs.some((j) => j.state === 'running'),
+  const s = await waitForState(page, (s) => s.corpus === 'broken-utf8.txt' && !s.jobs.some((j) => j.state === 'running'),
                                undefined, 120000);
   console.log('# import report:\n#   ' + s.import_report.join('\n#   '));
   const report = s.import_report.join('\n');

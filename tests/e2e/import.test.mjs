@@ -37,7 +37,7 @@ async function dropFiles(page, files) {
 test('files chosen in the file picker become a corpus that is still there after a reload', async () => {
   const page = await openApp(browser, server.url);
   await page.setInputFiles('#file-input', ['article.txt', 'page.html', 'table.csv', 'empty.txt'].map((f) => join(fixtures, f)));
-  let s = await waitForState(page, (s) => s.corpus === 'Imported files (4)' && s.documents === 4 && !s.jobs.some((j) => j.state === 'running'));
+  let s = await waitForState(page, (s) => s.corpus === 'article.txt and 2 more' && s.documents === 4 && !s.jobs.some((j) => j.state === 'running'));
   assert.deepEqual([...s.titles].sort(), ['Budget debate', 'Delegations agree on a new round of talks in Geneva',
                                           'Harbour reopens after the storm', 'Library vote']);
   assert.deepEqual(s.import_report, ['Refused empty.txt: the file is empty']);
@@ -46,9 +46,9 @@ test('files chosen in the file picker become a corpus that is still there after 
   await waitForState(page, saved);
 
   s = await reload(page, server.url);
-  assert.equal(s.corpus, 'Imported files (4)', 'the corpus opened last opens again');
+  assert.equal(s.corpus, 'article.txt and 2 more', 'the corpus opened last opens again');
   assert.equal(s.documents, 4);
-  assert.deepEqual(s.corpora.map((c) => c.name).sort(), ['Demo corpus', 'Imported files (4)']);
+  assert.deepEqual(s.corpora.map((c) => c.name).sort(), ['Demo corpus', 'article.txt and 2 more']);
   assert.deepEqual(page.errors, []);
 });
 
@@ -60,16 +60,16 @@ test('dropped files go into a new corpus or the open one, as the user chooses, a
   await waitForState(page, (s) => s.dropped_files === 3 && s.widgets['drop.new']);
   await page.screenshot({ path: join(artifacts, 'import-drop-dialog.png') });
   await clickWidget(page, 'drop.new');
-  let s = await waitForState(page, (s) => s.corpus === 'Imported files (3)' && s.documents === 3 && !s.jobs.some((j) => j.state === 'running'));
+  let s = await waitForState(page, (s) => s.corpus === 'article.txt and 2 more' && s.documents === 3 && !s.jobs.some((j) => j.state === 'running'));
   assert.ok(s.titles.includes('A letter from the editor'), JSON.stringify(s.titles));
 
   await dropFiles(page, [{ name: 'extra.txt', data: 'Extra notes\n\nA short text about the harbour.' }]);
   await waitForState(page, (s) => s.dropped_files === 1 && s.widgets['drop.add']);
   await clickWidget(page, 'drop.add');
-  s = await waitForState(page, (s) => s.corpus === 'Imported files (3)' && s.documents === 4 && !s.jobs.some((j) => j.state === 'running'));
+  s = await waitForState(page, (s) => s.corpus === 'article.txt and 2 more' && s.documents === 4 && !s.jobs.some((j) => j.state === 'running'));
   await waitForState(page, saved);
   s = await reload(page, server.url);
-  assert.equal(s.corpus, 'Imported files (3)');
+  assert.equal(s.corpus, 'article.txt and 2 more');
   assert.equal(s.documents, 4);
   assert.deepEqual(page.errors, []);
 });

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "store/corpus.h"
 
@@ -341,6 +342,68 @@ TEST_CASE("a failed edit inside a transaction rolls back with it") {
     CHECK(*corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'alpha'") == 1);
     REQUIRE(corpus->AddDocument({.title = "b", .text = "alpha"}).ok());
     CHECK(*corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'alpha'") == 2);
+}
+
+
+TEST_CASE("a schema 1 corpus is updated to schema 2 when opened, keeping its documents") {
+    std::string path = TempPath("schema1.sqlite");
+    std::remove(path.c_str());
+    {
+        auto corpus = store::Corpus::Create(path);
+        REQUIRE(corpus.ok());
+        REQUIRE(corpus->AddDocument({.title = "Old", .text = "An old corpus's text."}).ok());
+        // Back to schema 1 as it was
+        REQUIRE(corpus->db().Exec("ALTER TABLE documents DROP COLUMN import_id; ALTER TABLE documents DROP COLUMN edited; "
+                                  "DROP TABLE imports; PRAGMA user_version = 1;").ok());
+    }
+    auto corpus = store::Corpus::Create(path);
+    REQUIRE(corpus.ok());
+    CHECK(*corpus->db().QueryInt64("PRAGMA user_version") == 2);
+    CHECK(*corpus->DocumentCount() == 1);
+    auto doc = corpus->GetDocument(1);
+    REQUIRE(doc.ok());
+    CHECK(doc->import_id == 0);
+    CHECK(doc->edited == "");
+    CHECK(corpus->Imports()->empty());
+}
+
+TEST_CASE("edits are remembered per field, and a document can be put back under its own id exactly") {
+    auto corpus = store::Corpus::Create(":memory:");
+    REQUIRE(corpus.ok());
+    auto import_id = corpus->AddImport({.name = "a.txt", .size = 12, .hash = "00000000000000ff"});
+    REQUIRE(import_id.ok());
+    auto id = corpus->AddDocument({.title = "A", .source = "S", .text = "Harbour tariffs rise.", .import_notes = "note",
+                                   .fields = {{"president", "X"}}, .import_id = *import_id});
+    REQUIRE(id.ok());
+    REQUIRE(corpus->AddDocument({.title = "B", .text = "Another harbour."}).ok());
+    store::DocumentSummary s = corpus->GetDocument(*id)->summary;
+    s.date = "2001";
+    s.title = "Title";
+    REQUIRE(corpus->UpdateMetadata(s).ok());
+    s.date = "2002";
+    REQUIRE(corpus->UpdateMetadata(s).ok());
+    CHECK(corpus->GetDocument(*id)->edited == "date title");
+    CHECK(*corpus->DocumentsOfImport(*import_id) == std::vector<int64_t>{*id});
+
+    auto before = corpus->ReadDocumentInput(*id);
+    REQUIRE(before.ok());
+    const int64_t df = *corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'harbour'");
+    REQUIRE(corpus->DeleteDocument(*id).ok());
+    CHECK(*corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'harbour'") == df - 1);
+    auto again = corpus->AddDocument(*before);
+    REQUIRE(again.ok());
+    CHECK(*again == *id);
+    auto after = corpus->ReadDocumentInput(*id);
+    REQUIRE(after.ok());
+    CHECK(after->title == "Title");
+    CHECK(after->date == "2002");
+    CHECK(after->text == before->text);
+    CHECK(after->import_notes == "note");
+    CHECK(after->edited == "date title");
+    CHECK(after->import_id == *import_id);
+    CHECK(after->fields == before->fields);
+    CHECK(*corpus->db().QueryInt64("SELECT df FROM terms WHERE term = 'harbour'") == df);
+    CHECK(*corpus->CountMatches("\"tariffs\"") == 1);
 }
 
 }  // TEST_SUITE

@@ -29,6 +29,17 @@ TEST_CASE("a time glued to the year does not hide the date") {
     CHECK(d.has_year);
 }
 
+TEST_CASE("the note for a date with a time glued to the year quotes the text as it was") {
+    text::FoundDate d = text::FindDate("Posted 11 December 201518:47 by the press office");
+    CHECK(d.iso == "2015-12-11");
+    CHECK(d.evidence == "11 December 201518:47");
+    CHECK(text::FindDate("December 11, 201518:47").evidence == "December 11, 201518:47");
+    CHECK(text::FindDate("11 December 2015 18:47").evidence == "11 December 2015");   // not glued: the date alone
+    text::GuessedMetadata m = text::GuessMetadata("11 December 201518:47\n\nThe minister spoke to the press today about it.");
+    CHECK(m.date == "2015-12-11");
+    CHECK(m.date_note == "read from \"11 December 201518:47\"");
+}
+
 TEST_CASE("a dateline without a year gives month and day only") {
     text::FoundDate d = text::FindDate("KYIV, June 5. /AGENCY/. The talks resumed");
     CHECK(d.iso == "--06-05");

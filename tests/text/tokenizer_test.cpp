@@ -91,4 +91,55 @@ TEST_CASE("normalizing a phrase joins token normal forms") {
     CHECK(text::NormalizeForMatch("...").empty());
 }
 
+
+TEST_CASE("a lower-case word and a capitalised word glued at a full stop are two tokens") {
+    CHECK(Norms("defend our Constitution.I am greatly honored") ==
+          std::vector<std::string>{"defend", "our", "constitution", "i", "am", "greatly", "honored"});
+    CHECK(Norms("the people.It's time") == std::vector<std::string>{"the", "people", "it's", "time"});
+    CHECK(Norms("Конституции.Я рад") == std::vector<std::string>{"конституции", "я", "рад"});   // through ICU
+    CHECK(Norms("naïve.The end") == std::vector<std::string>{"naïve", "the", "end"});
+    // Offsets point at each half
+    std::vector<text::Token> t = text::Tokenize("Constitution.I am");
+    REQUIRE(t.size() == 3);
+    CHECK(t[0].byte_offset == 0);
+    CHECK(t[0].byte_length == 12);
+    CHECK(t[1].byte_offset == 13);
+    CHECK(t[1].byte_length == 1);
+    CHECK(t[1].word_class == text::WordClass::Letter);
+}
+
+TEST_CASE("abbreviations, numbers, domain names and all-caps words at a full stop stay whole") {
+    for (const char* whole : {"U.S.", "e.g.", "i.e.", "3.14", "example.com", "Gov.UK", "www.Example.com", "a.The",
+                              "U.S.A", "node.JS", "v2.Beta"}) {
+        CAPTURE(whole);
+        CHECK(text::FullStopSplit(whole) == std::string_view::npos);
+    }
+    CHECK(Norms("the U.S. economy, e.g. 3.14 at example.com or Gov.UK") ==
+          std::vector<std::string>{"the", "u.s", "economy", "e.g", "3.14", "at", "example.com", "or", "gov.uk"});
+    CHECK(text::FullStopSplit("Constitution.I") == 12);
+    CHECK(text::FullStopSplit("iPhone.The") == 6);
+    CHECK(text::FullStopSplit("one.Two.Three") == std::string_view::npos);   // at most one split, to the end
+}
+
+TEST_CASE("the split is the same on the ascii fast path and through ICU") {
+    // The same words after a non-ASCII character (which hands the segmenting to ICU nearby) and without one.
+    std::vector<std::string> ascii = Norms("x defend our Constitution.I am people.It's");
+    std::vector<std::string> icu = Norms("\xC3\xA9 defend our Constitution.I am people.It's");
+    REQUIRE(ascii.size() == icu.size());
+    for (size_t i = 1; i < ascii.size(); ++i) CHECK(ascii[i] == icu[i]);
+}
+
+TEST_CASE("the import notes count glued full stops the tokenizer splits") {
+    text::FullStopSplits s = text::CountFullStopSplits("We defend our Constitution.I am honored.Thank you. The U.S. and e.g. example.com.");
+    CHECK(s.count == 2);
+    CHECK(s.first == "Constitution.I");
+    CHECK(text::CountFullStopSplits("Nothing glued here. U.S. and 3.14.").count == 0);
+    // The count agrees with the tokens
+    const std::string text = "a people.The end.Again e.g.The Constitution.I";
+    size_t extra = 0;
+    for (const auto& token : text::Tokenize(text)) extra += token.norm == "the" || token.norm == "again" || token.norm == "i";
+    CHECK(text::CountFullStopSplits(text).count == 3);
+    CHECK(extra == 3);
+}
+
 }  // TEST_SUITE

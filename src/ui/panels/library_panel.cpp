@@ -138,6 +138,7 @@ void LibraryPanel::DrawToolbar(app::AppState& state, CorpusDialogs& dialogs) {
         }
         RecordItemRect(state, "library.import_report");
     }
+    DrawReimportUndoBar(state);
 }
 
 void LibraryPanel::DrawColumnsMenu(app::AppState& state) {
@@ -331,7 +332,7 @@ void LibraryPanel::DrawDetails(app::AppState& state) {
         if (ImGui::Button("Keep")) confirm_delete = false;
     }
     RecordItemRect(state, "details.delete");
-    DrawReimport(state);
+    reimport.Draw(state);
     ImGui::EndChild();
     ImGui::SameLine(0, 1.5f * em);
     ImGui::BeginChild("notes", ImVec2(0, 0), ImGuiChildFlags_Border);
@@ -340,39 +341,6 @@ void LibraryPanel::DrawDetails(app::AppState& state) {
     else MutedTextWrapped(state.library_notes.c_str());
     ImGui::EndChild();
     ImGui::EndChild();
-}
-
-void LibraryPanel::DrawReimport(app::AppState& state) {
-    // The file this document came from, if the last import's files are still at hand.
-    const std::string& from = state.library_imported_from;
-    const app::ImportFile* file = nullptr;
-    for (const app::ImportFile& f : state.import_files)
-        if (from == f.name || (from.size() > f.name.size() && from.compare(0, f.name.size(), f.name) == 0 &&
-                               (from[f.name.size()] == '/' || from[f.name.size()] == ',')))
-            file = &f;
-    if (!file) return;
-    static constexpr text::Encoding kEncodings[] = {text::Encoding::Utf8, text::Encoding::Windows1251, text::Encoding::Koi8R,
-                                                   text::Encoding::Windows1252, text::Encoding::Utf16LE, text::Encoding::Utf16BE};
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Read the file again as");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(9 * ImGui::GetFontSize());
-    if (ImGui::BeginCombo("##encoding", text::EncodingName(kEncodings[reimport_encoding]))) {
-        for (int i = 0; i < static_cast<int>(std::size(kEncodings)); ++i)
-            if (ImGui::Selectable(text::EncodingName(kEncodings[i]), i == reimport_encoding)) reimport_encoding = i;
-        ImGui::EndCombo();
-    }
-    RecordItemRect(state, "details.encoding");
-    ImGui::SameLine();
-    if (ButtonIf(!state.jobs.Busy(), "Re-import", kBusyReason)) {
-        app::Defer(state, [name = file->name, encoding = kEncodings[reimport_encoding]](app::AppState& s) {
-            if (core::Status st = app::ReimportFile(s, name, encoding); !st.ok()) s.last_error = st.message();
-        });
-    }
-    RecordItemRect(state, "details.reimport");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Replace the documents from %s with the file decoded as the chosen encoding\n"
-                          "(the import notes say which one was assumed)", file->name.c_str());
 }
 
 }  // namespace ui

@@ -9,6 +9,7 @@
 
 #include "app/app_state.h"
 #include "ui/panels/start_panel.h"
+#include "ui/reimport_ui.h"
 
 namespace ui {
 
@@ -22,7 +23,6 @@ private:
     void DrawColumnsMenu(app::AppState& state);
     void DrawTable(app::AppState& state, float height);
     void DrawDetails(app::AppState& state);
-    void DrawReimport(app::AppState& state);
     float DetailsHeight(const app::AppState& state) const;
 
     StartPanel start;
@@ -32,7 +32,7 @@ private:
     store::DocumentSummary edit;
     int64_t edit_loaded_id = 0;
     bool confirm_delete = false;
-    int reimport_encoding = 1;          // index into the encodings offered (windows-1251 first after UTF-8)
+    ReimportControls reimport;          // "Read again as …" for the selected document
 };
 
 }  // namespace ui
