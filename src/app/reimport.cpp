@@ -63,6 +63,8 @@ std::string* EditableField(store::DocumentInput& doc, std::string_view name) {
     if (name == "source") return &doc.source;
     if (name == "date") return &doc.date;
     if (name == "lang") return &doc.lang;
+    if (name == "author") return &doc.author;
+    if (name == "url") return &doc.url;
     return nullptr;
 }
 
@@ -198,6 +200,11 @@ core::Result<std::vector<store::DocumentInput>> MatchReimport(const ReimportPlan
         d.edited = o.edited;
         std::string kept;
         for (const std::string& name : SplitWords(o.edited)) {
+            if (name == "fields") {   // the extra fields were edited: the user's set stands as a whole
+                d.fields = o.fields;
+                kept += (kept.empty() ? "" : ", ") + std::string("other fields");
+                continue;
+            }
             std::string* to = EditableField(d, name);
             const std::string* from = EditableField(const_cast<store::DocumentInput&>(o), name);
             if (!to || !from) continue;

@@ -438,10 +438,13 @@ core::Status Corpus::UpdateMetadata(const DocumentSummary& doc) {
         }
         // The user's edits so far, plus the fields changed now (a re-import keeps them).
         std::vector<std::string> edited = SplitWords(old->edited);
-        const std::string* now[] = {&doc.title, &doc.source, &doc.date, &doc.lang};
-        const std::string* before[] = {&old->summary.title, &old->summary.source, &old->summary.date, &old->summary.lang};
+        const std::string* now[] = {&doc.title, &doc.source, &doc.date, &doc.lang, &doc.author, &doc.url};
+        const std::string* before[] = {&old->summary.title, &old->summary.source, &old->summary.date,
+                                       &old->summary.lang, &old->summary.author, &old->summary.url};
+        static_assert(std::size(now) == std::size(kEditableFields));
         for (size_t i = 0; i < std::size(kEditableFields); ++i)
             if (*now[i] != *before[i]) edited.push_back(kEditableFields[i]);
+        if (doc.fields != old->summary.fields) edited.push_back("fields");
         auto st = Db->Prepare("UPDATE documents SET title = ?2, source = ?3, date = ?4, lang = ?5, author = ?6, url = ?7, "
                               "edited = ?8 WHERE id = ?1");
         if (!st.ok()) return st.status();

@@ -53,8 +53,9 @@ struct ImportRecord {
     std::string hash;           // of the bytes, 16 hex digits (FNV-1a 64; telling files apart, not security)
 };
 
-// The metadata fields the Library edits, by the names DocumentInput::edited uses.
-inline constexpr const char* kEditableFields[] = {"title", "source", "date", "lang"};
+// The metadata fields the Library edits, by the names DocumentInput::edited uses ("fields": the extra fields,
+// edited as one set).
+inline constexpr const char* kEditableFields[] = {"title", "source", "date", "lang", "author", "url"};
 
 // Highlight markers inside SearchHit::snippet around each matched word (ASCII STX / ETX).
 inline constexpr char kHighlightBegin = '\x02';

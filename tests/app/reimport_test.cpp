@@ -79,6 +79,8 @@ TEST_CASE("re-import of one copy of a file imported twice replaces that copy onl
     // The user fixed the first copy's title; then re-reads it as KOI8-R
     store::DocumentSummary edited = state.corpus->GetDocument(first)->summary;
     edited.title = "My letter";
+    edited.author = "Anna";                                // the Library edits author and extra fields too
+    edited.fields = {{"recipient", "Boris"}};
     REQUIRE(app::UpdateDocument(state, edited).ok());
     const std::string first_before = Snapshot(*state.corpus, first);
     const int64_t df_before = Df(*state.corpus, "привет");
@@ -97,7 +99,9 @@ TEST_CASE("re-import of one copy of a file imported twice replaces that copy onl
     auto now = state.corpus->GetDocument(first);
     REQUIRE(now.ok());
     CHECK(now->text.find("Привет") == std::string::npos);
-    CHECK(now->summary.title == "My letter");              // the user's edit is kept
+    CHECK(now->summary.title == "My letter");              // the user's edits are kept
+    CHECK(now->summary.author == "Anna");
+    CHECK(now->summary.fields == std::vector<std::pair<std::string, std::string>>{{"recipient", "Boris"}});
     CHECK(state.documents[8].title == "My letter");
     CHECK(state.corpus->ImportNotes(first)->find("KOI8-R") != std::string::npos);
     CHECK(Snapshot(*state.corpus, second) == second_before);   // the other copy is untouched
