@@ -1,6 +1,7 @@
 // Re-import controls and dialogs: they show app::ReimportState and defer the user's choices to app::.
 #include "ui/reimport_ui.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iterator>
 #include <string>
@@ -52,8 +53,10 @@ void ReimportControls::Draw(app::AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Read again as");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(13 * ImGui::GetFontSize());
-    if (ImGui::BeginCombo("##encoding", label(encoding).c_str())) {
+    // As wide as its label ("windows-1252 (detected)"), so the encoding the import saw is read whole.
+    const std::string shown = label(encoding);
+    ImGui::SetNextItemWidth(std::max(13 * ImGui::GetFontSize(), ButtonWidth(shown.c_str()) + ImGui::GetFrameHeight()));
+    if (ImGui::BeginCombo("##encoding", shown.c_str())) {
         for (int i = 0; i < static_cast<int>(std::size(kEncodings)); ++i) {
             if (ImGui::Selectable(label(i).c_str(), i == encoding)) encoding = i;
             RecordItemRect(state, (std::string("details.encoding.") + text::EncodingName(kEncodings[i])).c_str());
@@ -67,7 +70,7 @@ void ReimportControls::Draw(app::AppState& state) {
                           choice.encoding_chosen ? " (chosen in a re-import)" : " (detected at import)");
     const bool busy = state.jobs.Busy();
     const text::Encoding chosen = kEncodings[encoding];
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth("This document…"));   // the details column is narrow at 1024 px
     if (ButtonIf(!busy, "This document…", kBusyReason)) {
         DeferReporting(state, [id = state.library_doc_id, chosen](app::AppState& s) {
             return app::PlanReimport(s, id, app::ReimportScope::Document, chosen);
@@ -76,9 +79,9 @@ void ReimportControls::Draw(app::AppState& state) {
     RecordItemRect(state, "details.reimport_doc");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Replace only this document with its part of %s read again", choice.file_name.c_str());
     if (choice.file_documents > 1) {
-        ImGui::SameLine();
         char all[64];
         std::snprintf(all, sizeof all, "All %lld from this file…", static_cast<long long>(choice.file_documents));
+        SameLineOrWrap(ButtonWidth(all));
         if (ButtonIf(!busy, all, kBusyReason)) {
             DeferReporting(state, [id = state.library_doc_id, chosen](app::AppState& s) {
                 return app::PlanReimport(s, id, app::ReimportScope::File, chosen);

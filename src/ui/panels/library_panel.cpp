@@ -80,7 +80,7 @@ float LibraryPanel::DetailsHeight(const app::AppState& state) const {
     const ImGuiStyle& style = ImGui::GetStyle();
     const size_t paired = 5 + state.library_doc.fields.size();   // source, date, language, author, url, extras
     int lines = 1 + static_cast<int>((paired + 1) / 2) + 1;       // title, pairs, buttons
-    if (!state.import_files.empty()) ++lines;                      // "Read the file again as"
+    if (!state.import_files.empty()) lines += 2;                   // "Read again as" (its buttons may wrap)
     if (!app::EditedDate(edit.date).ok()) lines += 2;              // the date's message (may wrap)
     const float wanted = lines * ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y + style.ItemSpacing.y;
     return std::min(wanted, ImGui::GetContentRegionAvail().y * 0.55f);
