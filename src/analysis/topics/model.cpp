@@ -156,7 +156,7 @@ core::Status CheckCorpus(const TopicCorpus& c) {
     uint32_t v = c.VocabSize();
     for (uint32_t w : c.tokens)
         if (w >= v) return Invalid("The topic model's input is inconsistent (a word id beyond the vocabulary).");
-    if (c.tokens.size() >= (uint64_t{1} << 32)) return Invalid("The corpus has too many words for one topic model (4 billion).");
+    if (c.tokens.size() >= UINT32_MAX) return Invalid("The corpus has too many words for one topic model (4 billion).");
     return core::Status::Ok();
 }
 
