@@ -200,7 +200,7 @@ std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& d
             double change = 0;
             for (size_t i = 0; i < n; ++i) change += (next[i] - v[i]) * (next[i] - v[i]);
             v.swap(next);
-            if (change < 1e-18) break;   // 1e-9 in norm: far below a pixel
+            if (change < 1e-20) break;   // 1e-10 in norm: far below a pixel
         }
         // Eigenvalue by the Rayleigh quotient on B; the sign makes the largest component positive.
         double eigenvalue = 0;
