@@ -137,6 +137,18 @@ TEST_CASE("Jensen-Shannon distances: 1 for disjoint topics, 0.5 for half-overlap
         }
     TopicSnapshot r = Snap(k, rows, 0.05);
     std::vector<double> sparse = TopicDistances(r);
+    // In slices (a spent deadline: one block or one row per Step) the result is the same to the bit.
+    TopicDistanceJob job(r);
+    int steps = 0;
+    double progress = 0;
+    while (!job.Step(core::Deadline::In(0))) {
+        CHECK(job.Progress() > progress);
+        progress = job.Progress();
+        ++steps;
+    }
+    CHECK(job.Progress() == 1);
+    CHECK(steps == k);   // the words in one block, then a step per row but the last
+    CHECK(job.TakeDistances() == sparse);
     for (int a = 0; a < k; ++a)
         for (int b = 0; b < k; ++b) {
             double dense = 0;
