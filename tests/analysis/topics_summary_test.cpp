@@ -191,6 +191,21 @@ TEST_CASE("classical MDS recovers a known 2-D configuration's distances, determi
     CHECK(points[iy].second > 0);
     CHECK(ClassicalMds(d, n) == points);
 
+    // Not Euclidean (0 and 1 are 3 apart, yet 1 from everyone else): B's eigenvalues are 4.5, 1.28, …, −2.27,
+    // so plain power iteration would take the negative one for the second axis; the map must not.
+    std::vector<double> bent(36, 1.0);
+    for (size_t i = 0; i < 6; ++i) bent[i * 6 + i] = 0;
+    bent[0 * 6 + 1] = bent[1 * 6 + 0] = 3;
+    bent[2 * 6 + 3] = bent[3 * 6 + 2] = 0.4;
+    bent[4 * 6 + 5] = bent[5 * 6 + 4] = 1.6;
+    const std::vector<std::pair<double, double>> expected = {{1.5, 0}, {-1.5, 0}, {0, 0}, {0, 0}, {0, 0.8}, {0, -0.8}};
+    auto bent_points = ClassicalMds(bent, 6);
+    for (size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        CHECK(bent_points[i].first == doctest::Approx(expected[i].first).epsilon(1e-8).scale(1));
+        CHECK(bent_points[i].second == doctest::Approx(expected[i].second).epsilon(1e-8).scale(1));
+    }
+
     // Two points: on the x axis, the first positive; one point: the origin.
     auto two = ClassicalMds({0, 2, 2, 0}, 2);
     CHECK(two[0].first == doctest::Approx(1.0));

@@ -4,6 +4,7 @@
 #include "analysis/topics/summary.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -187,69 +188,133 @@ std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& d
     for (size_t i = 0; i < n; ++i)
         for (size_t j = 0; j < n; ++j)
             b[i * n + j] = -0.5 * (distances[i * n + j] * distances[i * n + j] - row_mean[i] - row_mean[j] + grand_mean);
-    // B + shift·I has no negative eigenvalue (Gershgorin), so power iteration finds B's largest, not the
-    // largest in magnitude.
-    double shift = 0;
+    // B + gershgorin·I has no negative eigenvalue, so power iteration on it finds B's largest, not the
+    // largest in magnitude (the fallback below).
+    double gershgorin = 0;
     for (size_t i = 0; i < n; ++i) {
         double row = 0;
         for (size_t j = 0; j < n; ++j) row += std::fabs(b[i * n + j]);
-        shift = std::max(shift, row);
+        gershgorin = std::max(gershgorin, row);
     }
-    // Removes the mean (B's range is orthogonal to the constant vector) and the found eigenvectors, normalises;
-    // false when nothing is left but rounding (fewer than three points have no second dimension).
-    std::vector<std::vector<double>> found;
-    auto orthonormalise = [&found, n](std::vector<double>& v) {
-        double before = 0;
-        for (double x : v) before += x * x;
+    using Vector = std::vector<double>;
+    auto dot = [n](const Vector& x, const Vector& y) {
+        double sum = 0;
+        for (size_t i = 0; i < n; ++i) sum += x[i] * y[i];
+        return sum;
+    };
+    // Removes the mean (B's range is orthogonal to the constant vector) and block[0 … count), normalises;
+    // false when nothing is left but rounding (two points have no second dimension).
+    auto orthonormalise = [n, &dot](Vector& v, const std::vector<Vector>& block, size_t count) {
+        const double before = dot(v, v);
         double mean = 0;
         for (double x : v) mean += x;
         mean /= static_cast<double>(n);
         for (double& x : v) x -= mean;
-        for (const auto& f : found) {
-            double dot = 0;
-            for (size_t i = 0; i < n; ++i) dot += f[i] * v[i];
-            for (size_t i = 0; i < n; ++i) v[i] -= dot * f[i];
+        for (size_t f = 0; f < count; ++f) {
+            const double along = dot(block[f], v);
+            for (size_t i = 0; i < n; ++i) v[i] -= along * block[f][i];
         }
-        double norm = 0;
-        for (double x : v) norm += x * x;
+        const double norm = dot(v, v);
         if (norm <= 1e-20 * before) return false;
-        norm = std::sqrt(norm);
-        for (double& x : v) x /= norm;
+        const double length = std::sqrt(norm);
+        for (double& x : v) x /= length;
         return true;
     };
-    std::vector<double> next(n);
-    for (int dim = 0; dim < 2; ++dim) {
-        std::vector<double> v(n);
-        for (size_t i = 0; i < n; ++i) {   // a fixed, irregular start (integer hash, exact everywhere)
-            uint32_t h = static_cast<uint32_t>(i + 1) * 2654435761u + static_cast<uint32_t>(dim + 1) * 40503u;
-            v[i] = (h >> 8) / 16777216.0 - 0.5;
-        }
-        if (!orthonormalise(v)) break;
-        for (int iteration = 0; iteration < 1000; ++iteration) {
-            for (size_t i = 0; i < n; ++i) {
-                double sum = shift * v[i];
-                for (size_t j = 0; j < n; ++j) sum += b[i * n + j] * v[j];
-                next[i] = sum;
-            }
-            if (!orthonormalise(next)) break;
-            double change = 0;
-            for (size_t i = 0; i < n; ++i) change += (next[i] - v[i]) * (next[i] - v[i]);
-            v.swap(next);
-            if (change < 1e-20) break;   // 1e-10 in norm: far below a pixel
-        }
-        // Eigenvalue by the Rayleigh quotient on B; the sign makes the largest component positive.
-        double eigenvalue = 0;
+    auto multiply = [&b, n](const Vector& v, double shift, Vector& out) {
         for (size_t i = 0; i < n; ++i) {
-            double row = 0;
-            for (size_t j = 0; j < n; ++j) row += b[i * n + j] * v[j];
-            eigenvalue += v[i] * row;
+            double sum = shift * v[i];
+            for (size_t j = 0; j < n; ++j) sum += b[i * n + j] * v[j];
+            out[i] = sum;
         }
-        size_t largest = 0;
+    };
+    // Simultaneous power iteration on B + shift·I with a block of two vectors from fixed starts: the block's
+    // span converges at rate |λ3/λ2| however close λ1 and λ2 are. True when the span is invariant to 1e-10
+    // (relative to the Gershgorin bound on B's eigenvalues).
+    std::vector<Vector> block, product;
+    auto iterate = [&](double shift, int max_iterations) {
+        block.clear();
+        for (int dim = 0; dim < 2; ++dim) {
+            Vector v(n);
+            for (size_t i = 0; i < n; ++i) {   // a fixed, irregular start (integer hash, exact everywhere)
+                uint32_t h = static_cast<uint32_t>(i + 1) * 2654435761u + static_cast<uint32_t>(dim + 1) * 40503u;
+                v[i] = (h >> 8) / 16777216.0 - 0.5;
+            }
+            if (orthonormalise(v, block, block.size())) block.push_back(std::move(v));
+        }
+        product.assign(block.size(), Vector(n));
+        for (int iteration = 0; iteration < max_iterations && !block.empty(); ++iteration) {
+            for (size_t j = 0; j < block.size(); ++j) multiply(block[j], shift, product[j]);
+            // Residual of the product outside the block's span (the shift cancels), against B's size bound.
+            double residual = 0;
+            for (size_t j = 0; j < block.size(); ++j) {
+                Vector r = product[j];
+                for (size_t a = 0; a < block.size(); ++a) {
+                    const double h = dot(block[a], product[j]);
+                    for (size_t i = 0; i < n; ++i) r[i] -= h * block[a][i];
+                }
+                residual += dot(r, r);
+            }
+            size_t kept = 0;
+            for (; kept < product.size() && orthonormalise(product[kept], product, kept); ++kept) {}
+            product.resize(kept);
+            block.swap(product);
+            product.assign(block.size(), Vector(n));
+            if (residual <= 1e-20 * gershgorin * gershgorin) return true;
+        }
+        return false;
+    };
+    // The 2 × 2 (or 1 × 1) Rayleigh–Ritz problem on B within the block: eigenvalues, largest first, and the
+    // block rotated into the eigenvectors.
+    std::array<double, 2> eigenvalue{0.0, 0.0};
+    auto ritz = [&]() {
+        if (block.size() == 1) {
+            multiply(block[0], 0, product[0]);
+            eigenvalue[0] = dot(block[0], product[0]);
+            return;
+        }
+        Vector b0(n), b1(n);
+        multiply(block[0], 0, b0);
+        multiply(block[1], 0, b1);
+        const double h00 = dot(block[0], b0), h11 = dot(block[1], b1), h01 = (dot(block[0], b1) + dot(block[1], b0)) / 2;
+        const double mid = (h00 + h11) / 2, half = (h00 - h11) / 2, radius = std::sqrt(half * half + h01 * h01);
+        eigenvalue = {mid + radius, mid - radius};
+        // The first eigenvector (c, s) of [[h00, h01], [h01, h11]]; the second is perpendicular.
+        double c = 1, s = 0;
+        if (h01 != 0) {
+            c = eigenvalue[0] - h11;
+            s = h01;
+            const double length = std::sqrt(c * c + s * s);
+            c /= length;
+            s /= length;
+        } else if (h11 > h00) {
+            c = 0;
+            s = 1;
+        }
+        Vector u0(n), u1(n);
+        for (size_t i = 0; i < n; ++i) {
+            u0[i] = c * block[0][i] + s * block[1][i];
+            u1[i] = -s * block[0][i] + c * block[1][i];
+        }
+        block[0].swap(u0);
+        block[1].swap(u1);
+    };
+    // Unshifted first: B's negative eigenvalues (distances that are not Euclidean) are usually small, so its
+    // two largest are also the two largest in magnitude, found fastest this way. When a negative one is among
+    // those, shifting by it makes every eigenvalue ≥ 0; when the block does not settle, the Gershgorin shift.
+    bool converged = iterate(0, 300);
+    ritz();
+    const double lowest = block.size() == 2 ? eigenvalue[1] : eigenvalue[0];
+    if (!converged || lowest < 0) {
+        iterate(converged ? -lowest : gershgorin, 1000);
+        ritz();
+    }
+    for (size_t dim = 0; dim < block.size(); ++dim) {
+        const Vector& v = block[dim];
+        size_t largest = 0;   // the sign makes the largest component (by magnitude, lower index on ties) positive
         for (size_t i = 1; i < n; ++i)
             if (std::fabs(v[i]) > std::fabs(v[largest])) largest = i;
-        const double scale = (v[largest] < 0 ? -1.0 : 1.0) * std::sqrt(std::max(eigenvalue, 0.0));
+        const double scale = (v[largest] < 0 ? -1.0 : 1.0) * std::sqrt(std::max(eigenvalue[dim], 0.0));
         for (size_t i = 0; i < n; ++i) (dim == 0 ? points[i].first : points[i].second) = v[i] * scale;
-        found.push_back(v);
     }
     return points;
 }

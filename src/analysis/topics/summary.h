@@ -56,9 +56,11 @@ private:
     size_t NextRow = 0;                       // pairs: the next row a (pairs a < b)
 };
 // Classical (Torgerson) MDS of a K × K distance matrix into 2-D (LDAvis' default), deterministic: the double-
-// centred −½D² matrix's two largest eigenvectors by power iteration (shifted to be positive semi-definite,
-// deflated by orthogonalising against the first) from fixed start vectors, each sign fixed so its largest
-// component (by magnitude, lower index on ties) is positive; coordinates eigenvector × √max(eigenvalue, 0).
+// centred −½D² matrix's two largest eigenvectors by power iteration on a block of two vectors from fixed
+// starts (each step orthogonalised, Gram–Schmidt deflating the first from the second; shifted when a negative
+// eigenvalue would win), then the 2 × 2 Rayleigh–Ritz problem; each sign fixed so the largest component (by
+// magnitude, lower index on ties) is positive; coordinates eigenvector × √max(eigenvalue, 0). Some 140
+// iterations at K = 100 on the State of the Union; at most 1,300.
 std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& distances, int k);
 // Pearson correlation between every two topics' θ across documents, K × K (jsLDA's correlation view).
 std::vector<double> TopicCorrelations(const std::vector<double>& doc_topics, int topics);
