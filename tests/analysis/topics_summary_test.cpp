@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "analysis/topics/summary.h"
@@ -51,6 +52,17 @@ std::vector<uint32_t> WordIds(const std::vector<TopicWord>& words) {
     for (const TopicWord& w : words) ids.push_back(w.word);
     return ids;
 }
+
+// FNV-1a 64 over the bits of doubles: equal natively and in wasm only if every value is.
+struct BitsHash {
+    uint64_t h = 14695981039346656037ull;
+    void Add(double x) {
+        uint64_t bits;
+        std::memcpy(&bits, &x, sizeof bits);
+        for (int i = 0; i < 8; ++i) h = (h ^ ((bits >> (8 * i)) & 0xFF)) * 1099511628211ull;
+    }
+    void Add(const std::vector<double>& xs) { for (double x : xs) Add(x); }
+};
 
 double Distance(std::pair<double, double> a, std::pair<double, double> b) {
     return std::hypot(a.first - b.first, a.second - b.second);
@@ -251,6 +263,56 @@ TEST_CASE("UMass and NPMI coherence on a tiny corpus match the hand-computed val
     CHECK(one.umass[0] == doctest::Approx(std::log(3.0 / 2)));
     CHECK(one.npmi[1] == 0);
     CHECK(one.umass[1] == 0);
+}
+
+TEST_CASE("every statistic gives the same bits natively and in wasm (a recorded hash)") {
+    // A pseudo-random snapshot of 6 topics over 50 words, 9 chunks in 4 documents.
+    const int k = 6;
+    const uint32_t v = 50;
+    uint32_t h = 7;
+    auto next = [&h](uint32_t range) { h = h * 1664525u + 1013904223u; return (h >> 16) % range; };
+    std::vector<std::vector<uint32_t>> chunks(9);
+    for (auto& chunk : chunks)
+        for (uint32_t i = 0, n = 20 + next(30); i < n; ++i) chunk.push_back(next(v));
+    TopicCorpus c = Corpus(v, chunks, {0, 0, 0, 1, 1, 2, 3, 3, 3});
+    std::vector<std::vector<uint32_t>> rows(v, std::vector<uint32_t>(k, 0));
+    TopicSnapshot s = Snap(k, rows, 0.02);
+    s.chunk_topic.assign(chunks.size() * k, 0);
+    for (size_t ch = 0; ch < chunks.size(); ++ch) {
+        s.chunk_length.push_back(static_cast<uint32_t>(chunks[ch].size()));
+        for (uint32_t w : chunks[ch]) {
+            uint32_t t = (w % 3 == 0 ? w / 3 : next(k)) % k;
+            ++s.word_topic[w * k + t];
+            ++s.topic_total[t];
+            ++s.chunk_topic[ch * k + t];
+        }
+    }
+    s.alpha = {0.1, 0.2, 0.3, 0.15, 0.25, 0.05};
+    BitsHash hash;
+    std::vector<double> p = WordProbabilities(c);
+    hash.Add(p);
+    for (int t = 0; t < k; ++t)
+        for (const TopicWord& w : TopWords(s, p, t, 8, 0.6)) {
+            hash.Add(w.word);
+            hash.Add(w.probability);
+            hash.Add(w.lift);
+            hash.Add(w.relevance);
+        }
+    hash.Add(TopicShares(s));
+    std::vector<double> theta = DocumentTopics(s, c);
+    hash.Add(theta);
+    std::vector<double> d = TopicDistances(s);
+    hash.Add(d);
+    for (auto [x, y] : ClassicalMds(d, k)) {
+        hash.Add(x);
+        hash.Add(y);
+    }
+    hash.Add(TopicCorrelations(theta, k));
+    Coherence coherence = TopicCoherence(s, c, 5);
+    hash.Add(coherence.umass);
+    hash.Add(coherence.npmi);
+    hash.Add(PrevalenceByGroup(theta, c, {1, 0, 1, -1}, 2, k));
+    CHECK(hash.h == 0x593fc7c0bd9d8bd4ull);
 }
 
 }  // TEST_SUITE
