@@ -125,6 +125,10 @@ TEST_CASE("topics refuses bad input with a clear message and a non-zero exit") {
     Invocation empty = RunTopics({stops});
     CHECK(empty.code == 1);
     CHECK(empty.err.find("no words are left to train on") != std::string::npos);
+    // Without the lists (--stop none) the same corpus trains, on its function words.
+    Invocation none = RunTopics({stops, "--stop", "none", "--min-df", "1", "-k", "2", "--iterations", "5"});
+    CHECK(none.code == 0);
+    CHECK(none.out.find(" be") != std::string::npos);
     std::string one = MakeCorpus("cli_topics_one.sqlite", {"Peace treaty signed."});
     CHECK(RunTopics({one}).err.find("try --min-df 1") != std::string::npos);
 
