@@ -36,9 +36,8 @@ namespace app {
 // run->group_by (no sampling).
 enum class TopicsJobKind { Train, More, Open, Regroup };
 
-// Turns a snapshot into a TopicsView in resumable pieces: one summary computation (shares, θ, distances, MDS,
-// correlations, coherence, prevalence) per Step, since each is a single call whose cost grows with K and the
-// corpus.
+// Turns a snapshot into a TopicsView in resumable pieces: summary computations (shares, θ, MDS, correlations,
+// coherence, prevalence) one call each, and the topic distances a pair at a time, until the step's deadline.
 class TopicsViewBuilder {
 public:
     TopicsViewBuilder(const TopicsRun& run, analysis::topics::TopicSnapshot snapshot, std::string group_by, bool final);
@@ -47,9 +46,13 @@ public:
     std::shared_ptr<TopicsView> Take() { return std::move(View); }
 
 private:
+    bool DistancePairs(core::Deadline deadline);
+
     const TopicsRun& Run;
     std::shared_ptr<TopicsView> View;
     std::vector<double> Distances;
+    analysis::topics::TopicSnapshot Pair;   // two topics' columns, for one distance at a time
+    size_t PairA = 0, PairB = 0;
     int Piece = 0;
 };
 

@@ -54,7 +54,8 @@ struct TopicsView {
     std::vector<double> word_prob;                      // p(w) (summary.h)
     std::vector<double> shares;                         // per topic, Σ 1
     std::vector<double> doc_topics;                     // documents × topics, θ
-    std::vector<std::pair<double, double>> map;         // per topic: intertopic map position (MDS of JSD)
+    std::vector<std::pair<double, double>> map;         // per topic: intertopic map position (MDS of JSD); live
+                                                        // views of K > 40 carry the last one (empty at first)
     std::vector<double> correlations;                   // topics × topics
     analysis::topics::Coherence coherence;
     // Prevalence over time (or per metadata value): the groups' names in order and groups × topics values

@@ -119,6 +119,8 @@ TEST_CASE("a topics training job publishes views while it samples, saves the mod
     CHECK(t.view->group_keys == t.view->years);
     CHECK(t.view->doc_topics.size() == 36 * 3);
     CHECK(t.view->map.size() == 3);
+    // Distances computed a pair at a time give the map the whole matrix gives.
+    CHECK(t.view->map == analysis::topics::ClassicalMds(analysis::topics::TopicDistances(t.view->snapshot), 3));
     CHECK(t.view->coherence.umass.size() == 3);
     CHECK(app::StateJson(state).find("\"topics\":{\"job\":0") != std::string::npos);
 
