@@ -1,6 +1,7 @@
 // Command dispatch, help texts and the tokenize command (the corpus commands are in corpus_commands.cpp).
 #include "cli/cli.h"
 
+#include <charconv>
 #include <iostream>
 #include <iterator>
 #include <string_view>
@@ -91,6 +92,34 @@ const Command kCommands[] = {
      "  --json         print one JSON object: {\"hits\", \"lines\": [{\"doc_id\", \"title\", \"token_index\",\n"
      "                 \"byte_offset\", \"byte_length\", \"left\", \"hit\", \"right\"}…]} (offsets in UTF-8 bytes)\n",
      RunKwic},
+    {"topics", "train a topic model (LDA) on a corpus database and print each topic's top words and share",
+     "usage: corpuslens topics CORPUS.sqlite [-k N] [--seed N] [--iterations N] [--chunk N] [--stop LANG]\n"
+     "                         [--stopwords WORDS] [--min-df N] [--drop-top N] [--words N] [--json] [--save NAME]\n"
+     "\n"
+     "Trains LDA by collapsed Gibbs sampling (SparseLDA, α and β re-estimated as MALLET does) on the corpus's\n"
+     "words in text order, the same code and results as the app's Topics view: the same corpus, settings and\n"
+     "seed give the same topics. Each document loses its language's stopwords (the lists of every language\n"
+     "seen if its own is unknown); words without a letter, one-letter words and words in fewer than 2\n"
+     "documents go too; long documents are split into chunks whose topic mixes roll up to the document.\n"
+     "Prints each topic's share of the tokens, its α and its top words by probability, then Σα, β and the\n"
+     "log-likelihood per token.\n"
+     "\n"
+     "  -k, --topics N   topics, 2 to 500 (default 20)\n"
+     "  --seed N         the random seed (default 1)\n"
+     "  --iterations N   Gibbs sweeps over every token (default 1000)\n"
+     "  --chunk N        split documents into chunks of about N words (default 1000; 0: whole documents)\n"
+     "  --stop LANGS     also apply these built-in lists to every document (en,ru,de,fr,es,it,el,uk), or\n"
+     "                   'none' to turn off the lists of the documents' own languages\n"
+     "  --stopwords W    your own stopwords, comma-separated (any case)\n"
+     "  --min-df N       drop words in fewer than N documents (default 2)\n"
+     "  --drop-top N     also drop the N most frequent words\n"
+     "  --words N        top words printed per topic (default 10)\n"
+     "  --json           print one JSON object: {\"documents\", \"chunks\", \"tokens\", \"vocabulary\", \"dropped\",\n"
+     "                   \"k\", \"seed\", \"sweeps\", \"log_likelihood_per_token\", \"beta\", \"alpha_sum\",\n"
+     "                   \"topics\": [{\"topic\", \"share\", \"alpha\", \"words\": [{\"word\", \"count\",\n"
+     "                   \"probability\"}…]}…]}\n"
+     "  --save NAME      store the model in the corpus under NAME (the app's Topics view opens it)\n",
+     RunTopics},
 };
 
 const char* kUsage =
@@ -117,6 +146,14 @@ std::string OneLine(std::string_view s) {
 }
 
 }  // namespace
+
+bool ParseNumber(const std::string& s, int64_t min, int64_t max, int64_t* out) {
+    int64_t value = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || end != s.data() + s.size() || value < min || value > max) return false;
+    *out = value;
+    return true;
+}
 
 int RunTokenize(const Args& args, std::istream& in, std::ostream& out, std::ostream& err) {
     bool sentences = false, json = false;

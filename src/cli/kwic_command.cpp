@@ -1,7 +1,6 @@
 // `corpuslens kwic`: the concordance of a query in a corpus database, sorted, as aligned lines or JSON. The same
 // build and sort code as the app's Concordance view (analysis/concordance.h), run to completion.
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <iostream>
 
@@ -14,15 +13,6 @@
 namespace cli {
 
 namespace {
-
-// A whole decimal number in [min, max], or false.
-bool ParseNumber(const std::string& s, int64_t min, int64_t max, int64_t* out) {
-    int64_t value = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc() || end != s.data() + s.size() || value < min || value > max) return false;
-    *out = value;
-    return true;
-}
 
 void WriteJson(const analysis::Concordance& kwic, const analysis::ParsedQuery& query, const std::string& query_text,
                const std::vector<analysis::SortKey>& keys, const std::vector<uint32_t>& shown, std::ostream& out) {

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "analysis/topics/summary.h"
@@ -51,6 +52,17 @@ std::vector<uint32_t> WordIds(const std::vector<TopicWord>& words) {
     for (const TopicWord& w : words) ids.push_back(w.word);
     return ids;
 }
+
+// FNV-1a 64 over the bits of doubles: equal natively and in wasm only if every value is.
+struct BitsHash {
+    uint64_t h = 14695981039346656037ull;
+    void Add(double x) {
+        uint64_t bits;
+        std::memcpy(&bits, &x, sizeof bits);
+        for (int i = 0; i < 8; ++i) h = (h ^ ((bits >> (8 * i)) & 0xFF)) * 1099511628211ull;
+    }
+    void Add(const std::vector<double>& xs) { for (double x : xs) Add(x); }
+};
 
 double Distance(std::pair<double, double> a, std::pair<double, double> b) {
     return std::hypot(a.first - b.first, a.second - b.second);
@@ -137,6 +149,18 @@ TEST_CASE("Jensen-Shannon distances: 1 for disjoint topics, 0.5 for half-overlap
         }
     TopicSnapshot r = Snap(k, rows, 0.05);
     std::vector<double> sparse = TopicDistances(r);
+    // In slices (a spent deadline: one block or one row per Step) the result is the same to the bit.
+    TopicDistanceJob job(r);
+    int steps = 0;
+    double progress = 0;
+    while (!job.Step(core::Deadline::In(0))) {
+        CHECK(job.Progress() > progress);
+        progress = job.Progress();
+        ++steps;
+    }
+    CHECK(job.Progress() == 1);
+    CHECK(steps == k);   // the words in one block, then a step per row but the last
+    CHECK(job.TakeDistances() == sparse);
     for (int a = 0; a < k; ++a)
         for (int b = 0; b < k; ++b) {
             double dense = 0;
@@ -163,7 +187,7 @@ TEST_CASE("classical MDS recovers a known 2-D configuration's distances, determi
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j)
             CHECK(Distance(points[static_cast<size_t>(i)], points[static_cast<size_t>(j)]) ==
-                  doctest::Approx(d[static_cast<size_t>(i * n + j)]).epsilon(1e-9));
+                  doctest::Approx(d[static_cast<size_t>(i * n + j)]).epsilon(1e-8));
     // Centred, and each axis's largest coordinate positive.
     double mx = 0, my = 0;
     size_t ix = 0, iy = 0;
@@ -178,6 +202,21 @@ TEST_CASE("classical MDS recovers a known 2-D configuration's distances, determi
     CHECK(points[ix].first > 0);
     CHECK(points[iy].second > 0);
     CHECK(ClassicalMds(d, n) == points);
+
+    // Not Euclidean (0 and 1 are 3 apart, yet 1 from everyone else): B's eigenvalues are 4.5, 1.28, …, −2.27,
+    // so plain power iteration would take the negative one for the second axis; the map must not.
+    std::vector<double> bent(36, 1.0);
+    for (size_t i = 0; i < 6; ++i) bent[i * 6 + i] = 0;
+    bent[0 * 6 + 1] = bent[1 * 6 + 0] = 3;
+    bent[2 * 6 + 3] = bent[3 * 6 + 2] = 0.4;
+    bent[4 * 6 + 5] = bent[5 * 6 + 4] = 1.6;
+    const std::vector<std::pair<double, double>> expected = {{1.5, 0}, {-1.5, 0}, {0, 0}, {0, 0}, {0, 0.8}, {0, -0.8}};
+    auto bent_points = ClassicalMds(bent, 6);
+    for (size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        CHECK(bent_points[i].first == doctest::Approx(expected[i].first).epsilon(1e-8).scale(1));
+        CHECK(bent_points[i].second == doctest::Approx(expected[i].second).epsilon(1e-8).scale(1));
+    }
 
     // Two points: on the x axis, the first positive; one point: the origin.
     auto two = ClassicalMds({0, 2, 2, 0}, 2);
@@ -224,6 +263,56 @@ TEST_CASE("UMass and NPMI coherence on a tiny corpus match the hand-computed val
     CHECK(one.umass[0] == doctest::Approx(std::log(3.0 / 2)));
     CHECK(one.npmi[1] == 0);
     CHECK(one.umass[1] == 0);
+}
+
+TEST_CASE("every statistic gives the same bits natively and in wasm (a recorded hash)") {
+    // A pseudo-random snapshot of 6 topics over 50 words, 9 chunks in 4 documents.
+    const int k = 6;
+    const uint32_t v = 50;
+    uint32_t h = 7;
+    auto next = [&h](uint32_t range) { h = h * 1664525u + 1013904223u; return (h >> 16) % range; };
+    std::vector<std::vector<uint32_t>> chunks(9);
+    for (auto& chunk : chunks)
+        for (uint32_t i = 0, n = 20 + next(30); i < n; ++i) chunk.push_back(next(v));
+    TopicCorpus c = Corpus(v, chunks, {0, 0, 0, 1, 1, 2, 3, 3, 3});
+    std::vector<std::vector<uint32_t>> rows(v, std::vector<uint32_t>(k, 0));
+    TopicSnapshot s = Snap(k, rows, 0.02);
+    s.chunk_topic.assign(chunks.size() * k, 0);
+    for (size_t ch = 0; ch < chunks.size(); ++ch) {
+        s.chunk_length.push_back(static_cast<uint32_t>(chunks[ch].size()));
+        for (uint32_t w : chunks[ch]) {
+            uint32_t t = (w % 3 == 0 ? w / 3 : next(k)) % k;
+            ++s.word_topic[w * k + t];
+            ++s.topic_total[t];
+            ++s.chunk_topic[ch * k + t];
+        }
+    }
+    s.alpha = {0.1, 0.2, 0.3, 0.15, 0.25, 0.05};
+    BitsHash hash;
+    std::vector<double> p = WordProbabilities(c);
+    hash.Add(p);
+    for (int t = 0; t < k; ++t)
+        for (const TopicWord& w : TopWords(s, p, t, 8, 0.6)) {
+            hash.Add(w.word);
+            hash.Add(w.probability);
+            hash.Add(w.lift);
+            hash.Add(w.relevance);
+        }
+    hash.Add(TopicShares(s));
+    std::vector<double> theta = DocumentTopics(s, c);
+    hash.Add(theta);
+    std::vector<double> d = TopicDistances(s);
+    hash.Add(d);
+    for (auto [x, y] : ClassicalMds(d, k)) {
+        hash.Add(x);
+        hash.Add(y);
+    }
+    hash.Add(TopicCorrelations(theta, k));
+    Coherence coherence = TopicCoherence(s, c, 5);
+    hash.Add(coherence.umass);
+    hash.Add(coherence.npmi);
+    hash.Add(PrevalenceByGroup(theta, c, {1, 0, 1, -1}, 2, k));
+    CHECK(hash.h == 0x593fc7c0bd9d8bd4ull);
 }
 
 }  // TEST_SUITE

@@ -126,6 +126,7 @@ void TopicCorpusBuilder::Plan() {
         VocabOf[t] = Corpus.VocabSize() - 1;
         Kept += Freq[t];
     }
+    Freq = DocFreq = StopFreq = {};   // pass 2 needs only TermLangs and VocabOf
     Corpus.vocab_df.assign(Corpus.vocab.size(), 0);
     VocabLastDoc.assign(Corpus.vocab.size(), 0);
     Corpus.chunk_start = {0};

@@ -29,7 +29,7 @@
 namespace analysis::topics {
 
 struct InputSettings {
-    bool builtin_stopwords = true;          // the list of each document language seen (text/stopwords.h)
+    bool builtin_stopwords = true;          // each document's own language's list (text/stopwords.h)
     std::vector<std::string> stop_langs;    // extra built-in lists to apply ("en"), whatever the documents say
     int drop_most_frequent = 0;             // also drop the N most frequent words left (by corpus frequency)
     int min_doc_freq = 2;                   // drop words in fewer documents than this

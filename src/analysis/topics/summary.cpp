@@ -4,6 +4,8 @@
 #include "analysis/topics/summary.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -36,6 +38,11 @@ std::vector<TopicWord> TopWords(const TopicSnapshot& s, const std::vector<double
                                 double lambda) {
     assert(topic >= 0 && topic < s.topics && word_prob.size() >= s.vocab_size);
     const size_t k = static_cast<size_t>(s.topics), t = static_cast<size_t>(topic);
+    // At λ = 1 the order is exactly by probability, and the logs are needed for the words kept only.
+    const bool by_probability = lambda == 1;
+    auto fill_relevance = [lambda](TopicWord& tw) {
+        tw.relevance = lambda * Log(tw.probability) + (1 - lambda) * Log(tw.lift);
+    };
     std::vector<TopicWord> words;
     for (uint32_t w = 0; w < s.vocab_size; ++w) {
         uint32_t count = s.word_topic[w * k + t];
@@ -45,17 +52,18 @@ std::vector<TopicWord> TopWords(const TopicSnapshot& s, const std::vector<double
         tw.count = count;
         tw.probability = WordGivenTopic(s, count, s.topic_total[t]);
         tw.lift = tw.probability / word_prob[w];
-        tw.relevance = lambda * Log(tw.probability) + (1 - lambda) * Log(tw.lift);
+        if (!by_probability) fill_relevance(tw);
         words.push_back(tw);
     }
-    // At λ = 1 the order is exactly by probability (relevance is its log, which rounding could tie).
-    auto better = [lambda](const TopicWord& a, const TopicWord& b) {
-        double ka = lambda == 1 ? a.probability : a.relevance, kb = lambda == 1 ? b.probability : b.relevance;
+    auto better = [by_probability](const TopicWord& a, const TopicWord& b) {
+        double ka = by_probability ? a.probability : a.relevance, kb = by_probability ? b.probability : b.relevance;
         return ka != kb ? ka > kb : a.word < b.word;
     };
     size_t keep = std::min(words.size(), static_cast<size_t>(std::max(n, 0)));
     std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(keep), words.end(), better);
     words.resize(keep);
+    if (by_probability)
+        for (TopicWord& tw : words) fill_relevance(tw);
     return words;
 }
 
@@ -91,19 +99,46 @@ std::vector<double> DocumentTopics(const TopicSnapshot& s, const TopicCorpus& co
 }
 
 std::vector<double> TopicDistances(const TopicSnapshot& s) {
+    TopicDistanceJob job(s);
+    while (!job.Step(core::Deadline::Never())) {}
+    return job.TakeDistances();
+}
+
+TopicDistanceJob::TopicDistanceJob(const TopicSnapshot& s) : S(&s) {
     const size_t k = static_cast<size_t>(s.topics);
+    Used.resize(k);
+    ZeroP.resize(k);
+    for (size_t t = 0; t < k; ++t) ZeroP[t] = WordGivenTopic(s, 0, s.topic_total[t]);
+    Jsd.assign(k * k, 0.0);
+}
+
+double TopicDistanceJob::Progress() const {
+    const double k = S->topics, v = S->vocab_size;
+    if (k < 2) return 1;
+    // Collecting counts as one row's worth of work; each row a has k − 1 − a pairs.
+    const double pairs = k * (k - 1) / 2, row_pairs = NextRow * (k - 1) - NextRow * (NextRow - 1.0) / 2;
+    const double collected = v > 0 ? NextWord / v : 1;
+    return (collected * (k - 1) + row_pairs) / ((k - 1) + pairs);
+}
+
+std::vector<double> TopicDistanceJob::TakeDistances() { return std::move(Jsd); }
+
+bool TopicDistanceJob::Step(core::Deadline deadline) {
+    const TopicSnapshot& s = *S;
+    const size_t k = static_cast<size_t>(s.topics);
+    // Each topic's used words, a block of word rows at a time.
+    while (NextWord < s.vocab_size) {
+        const uint32_t end = std::min<uint32_t>(s.vocab_size, NextWord + 4096);
+        for (uint32_t w = NextWord; w < end; ++w)
+            for (size_t t = 0; t < k; ++t)
+                if (uint32_t count = s.word_topic[w * k + t]) {
+                    double p = WordGivenTopic(s, count, s.topic_total[t]);
+                    Used[t].push_back({w, p, Log(p)});
+                }
+        NextWord = end;
+        if (deadline.Expired()) return false;
+    }
     const double log2 = Log(2.0);
-    // Each topic's used words (ascending ids) with p(w|t) and its log; every other word has p = zero_p[t].
-    struct Entry { uint32_t word; double p, log_p; };
-    std::vector<std::vector<Entry>> used(k);
-    std::vector<double> zero_p(k);
-    for (size_t t = 0; t < k; ++t) zero_p[t] = WordGivenTopic(s, 0, s.topic_total[t]);
-    for (uint32_t w = 0; w < s.vocab_size; ++w)
-        for (size_t t = 0; t < k; ++t)
-            if (uint32_t count = s.word_topic[w * k + t]) {
-                double p = WordGivenTopic(s, count, s.topic_total[t]);
-                used[t].push_back({w, p, Log(p)});
-            }
     // p·log(p/m) + q·log(q/m), m = (p+q)/2, a zero probability contributing nothing.
     auto term = [](double p, double log_p, double q, double log_q) {
         double m = (p + q) / 2, log_m = Log(m), sum = 0;
@@ -111,28 +146,29 @@ std::vector<double> TopicDistances(const TopicSnapshot& s) {
         if (q > 0) sum += q * (log_q - log_m);
         return sum;
     };
-    std::vector<double> jsd(k * k, 0.0);
-    for (size_t a = 0; a < k; ++a) {
-        const double za = zero_p[a], log_za = za > 0 ? Log(za) : 0;
+    while (NextRow < k) {   // at least one row per Step, so a spent deadline still makes progress
+        const size_t a = NextRow++;
+        const double za = ZeroP[a], log_za = za > 0 ? Log(za) : 0;
         for (size_t b = a + 1; b < k; ++b) {
-            const double zb = zero_p[b], log_zb = zb > 0 ? Log(zb) : 0;
-            const auto &ua = used[a], &ub = used[b];
+            const double zb = ZeroP[b], log_zb = zb > 0 ? Log(zb) : 0;
+            const auto &ua = Used[a], &ub = Used[b];
             double sum = 0;
-            size_t i = 0, j = 0, both_used = 0;
+            size_t i = 0, j = 0, either = 0;
             while (i < ua.size() || j < ub.size()) {   // merge by word id
                 uint32_t wa = i < ua.size() ? ua[i].word : UINT32_MAX, wb = j < ub.size() ? ub[j].word : UINT32_MAX;
                 if (wa == wb) { sum += term(ua[i].p, ua[i].log_p, ub[j].p, ub[j].log_p); ++i; ++j; }
                 else if (wa < wb) { sum += term(ua[i].p, ua[i].log_p, zb, log_zb); ++i; }
                 else { sum += term(za, log_za, ub[j].p, ub[j].log_p); ++j; }
-                ++both_used;
+                ++either;
             }
-            const size_t unused = s.vocab_size - both_used;
-            if (unused > 0 && (za > 0 || zb > 0)) sum += static_cast<double>(unused) * term(za, log_za, zb, log_zb);
+            const size_t neither = s.vocab_size - either;
+            if (neither > 0 && (za > 0 || zb > 0)) sum += static_cast<double>(neither) * term(za, log_za, zb, log_zb);
             double d = std::clamp(sum / (2 * log2), 0.0, 1.0);
-            jsd[a * k + b] = jsd[b * k + a] = d;
+            Jsd[a * k + b] = Jsd[b * k + a] = d;
         }
+        if (NextRow < k && deadline.Expired()) return false;
     }
-    return jsd;
+    return true;
 }
 
 std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& distances, int k) {
@@ -152,69 +188,133 @@ std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& d
     for (size_t i = 0; i < n; ++i)
         for (size_t j = 0; j < n; ++j)
             b[i * n + j] = -0.5 * (distances[i * n + j] * distances[i * n + j] - row_mean[i] - row_mean[j] + grand_mean);
-    // B + shift·I has no negative eigenvalue (Gershgorin), so power iteration finds B's largest, not the
-    // largest in magnitude.
-    double shift = 0;
+    // B + gershgorin·I has no negative eigenvalue, so power iteration on it finds B's largest, not the
+    // largest in magnitude (the fallback below).
+    double gershgorin = 0;
     for (size_t i = 0; i < n; ++i) {
         double row = 0;
         for (size_t j = 0; j < n; ++j) row += std::fabs(b[i * n + j]);
-        shift = std::max(shift, row);
+        gershgorin = std::max(gershgorin, row);
     }
-    // Removes the mean (B's range is orthogonal to the constant vector) and the found eigenvectors, normalises;
-    // false when nothing is left but rounding (fewer than three points have no second dimension).
-    std::vector<std::vector<double>> found;
-    auto orthonormalise = [&found, n](std::vector<double>& v) {
-        double before = 0;
-        for (double x : v) before += x * x;
+    using Vector = std::vector<double>;
+    auto dot = [n](const Vector& x, const Vector& y) {
+        double sum = 0;
+        for (size_t i = 0; i < n; ++i) sum += x[i] * y[i];
+        return sum;
+    };
+    // Removes the mean (B's range is orthogonal to the constant vector) and block[0 … count), normalises;
+    // false when nothing is left but rounding (two points have no second dimension).
+    auto orthonormalise = [n, &dot](Vector& v, const std::vector<Vector>& block, size_t count) {
+        const double before = dot(v, v);
         double mean = 0;
         for (double x : v) mean += x;
         mean /= static_cast<double>(n);
         for (double& x : v) x -= mean;
-        for (const auto& f : found) {
-            double dot = 0;
-            for (size_t i = 0; i < n; ++i) dot += f[i] * v[i];
-            for (size_t i = 0; i < n; ++i) v[i] -= dot * f[i];
+        for (size_t f = 0; f < count; ++f) {
+            const double along = dot(block[f], v);
+            for (size_t i = 0; i < n; ++i) v[i] -= along * block[f][i];
         }
-        double norm = 0;
-        for (double x : v) norm += x * x;
+        const double norm = dot(v, v);
         if (norm <= 1e-20 * before) return false;
-        norm = std::sqrt(norm);
-        for (double& x : v) x /= norm;
+        const double length = std::sqrt(norm);
+        for (double& x : v) x /= length;
         return true;
     };
-    std::vector<double> next(n);
-    for (int dim = 0; dim < 2; ++dim) {
-        std::vector<double> v(n);
-        for (size_t i = 0; i < n; ++i) {   // a fixed, irregular start (integer hash, exact everywhere)
-            uint32_t h = static_cast<uint32_t>(i + 1) * 2654435761u + static_cast<uint32_t>(dim + 1) * 40503u;
-            v[i] = (h >> 8) / 16777216.0 - 0.5;
-        }
-        if (!orthonormalise(v)) break;
-        for (int iteration = 0; iteration < 1000; ++iteration) {
-            for (size_t i = 0; i < n; ++i) {
-                double sum = shift * v[i];
-                for (size_t j = 0; j < n; ++j) sum += b[i * n + j] * v[j];
-                next[i] = sum;
-            }
-            if (!orthonormalise(next)) break;
-            double change = 0;
-            for (size_t i = 0; i < n; ++i) change += (next[i] - v[i]) * (next[i] - v[i]);
-            v.swap(next);
-            if (change < 1e-18) break;   // 1e-9 in norm: far below a pixel
-        }
-        // Eigenvalue by the Rayleigh quotient on B; the sign makes the largest component positive.
-        double eigenvalue = 0;
+    auto multiply = [&b, n](const Vector& v, double shift, Vector& out) {
         for (size_t i = 0; i < n; ++i) {
-            double row = 0;
-            for (size_t j = 0; j < n; ++j) row += b[i * n + j] * v[j];
-            eigenvalue += v[i] * row;
+            double sum = shift * v[i];
+            for (size_t j = 0; j < n; ++j) sum += b[i * n + j] * v[j];
+            out[i] = sum;
         }
-        size_t largest = 0;
+    };
+    // Simultaneous power iteration on B + shift·I with a block of two vectors from fixed starts: the block's
+    // span converges at rate |λ3/λ2| however close λ1 and λ2 are. True when the span is invariant to 1e-10
+    // (relative to the Gershgorin bound on B's eigenvalues).
+    std::vector<Vector> block, product;
+    auto iterate = [&](double shift, int max_iterations) {
+        block.clear();
+        for (int dim = 0; dim < 2; ++dim) {
+            Vector v(n);
+            for (size_t i = 0; i < n; ++i) {   // a fixed, irregular start (integer hash, exact everywhere)
+                uint32_t h = static_cast<uint32_t>(i + 1) * 2654435761u + static_cast<uint32_t>(dim + 1) * 40503u;
+                v[i] = (h >> 8) / 16777216.0 - 0.5;
+            }
+            if (orthonormalise(v, block, block.size())) block.push_back(std::move(v));
+        }
+        product.assign(block.size(), Vector(n));
+        for (int iteration = 0; iteration < max_iterations && !block.empty(); ++iteration) {
+            for (size_t j = 0; j < block.size(); ++j) multiply(block[j], shift, product[j]);
+            // Residual of the product outside the block's span (the shift cancels), against B's size bound.
+            double residual = 0;
+            for (size_t j = 0; j < block.size(); ++j) {
+                Vector r = product[j];
+                for (size_t a = 0; a < block.size(); ++a) {
+                    const double h = dot(block[a], product[j]);
+                    for (size_t i = 0; i < n; ++i) r[i] -= h * block[a][i];
+                }
+                residual += dot(r, r);
+            }
+            size_t kept = 0;
+            for (; kept < product.size() && orthonormalise(product[kept], product, kept); ++kept) {}
+            product.resize(kept);
+            block.swap(product);
+            product.assign(block.size(), Vector(n));
+            if (residual <= 1e-20 * gershgorin * gershgorin) return true;
+        }
+        return false;
+    };
+    // The 2 × 2 (or 1 × 1) Rayleigh–Ritz problem on B within the block: eigenvalues, largest first, and the
+    // block rotated into the eigenvectors.
+    std::array<double, 2> eigenvalue{0.0, 0.0};
+    auto ritz = [&]() {
+        if (block.size() == 1) {
+            multiply(block[0], 0, product[0]);
+            eigenvalue[0] = dot(block[0], product[0]);
+            return;
+        }
+        Vector b0(n), b1(n);
+        multiply(block[0], 0, b0);
+        multiply(block[1], 0, b1);
+        const double h00 = dot(block[0], b0), h11 = dot(block[1], b1), h01 = (dot(block[0], b1) + dot(block[1], b0)) / 2;
+        const double mid = (h00 + h11) / 2, half = (h00 - h11) / 2, radius = std::sqrt(half * half + h01 * h01);
+        eigenvalue = {mid + radius, mid - radius};
+        // The first eigenvector (c, s) of [[h00, h01], [h01, h11]]; the second is perpendicular.
+        double c = 1, s = 0;
+        if (h01 != 0) {
+            c = eigenvalue[0] - h11;
+            s = h01;
+            const double length = std::sqrt(c * c + s * s);
+            c /= length;
+            s /= length;
+        } else if (h11 > h00) {
+            c = 0;
+            s = 1;
+        }
+        Vector u0(n), u1(n);
+        for (size_t i = 0; i < n; ++i) {
+            u0[i] = c * block[0][i] + s * block[1][i];
+            u1[i] = -s * block[0][i] + c * block[1][i];
+        }
+        block[0].swap(u0);
+        block[1].swap(u1);
+    };
+    // Unshifted first: B's negative eigenvalues (distances that are not Euclidean) are usually small, so its
+    // two largest are also the two largest in magnitude, found fastest this way. When a negative one is among
+    // those, shifting by it makes every eigenvalue ≥ 0; when the block does not settle, the Gershgorin shift.
+    bool converged = iterate(0, 300);
+    ritz();
+    const double lowest = block.size() == 2 ? eigenvalue[1] : eigenvalue[0];
+    if (!converged || lowest < 0) {
+        iterate(converged ? -lowest : gershgorin, 1000);
+        ritz();
+    }
+    for (size_t dim = 0; dim < block.size(); ++dim) {
+        const Vector& v = block[dim];
+        size_t largest = 0;   // the sign makes the largest component (by magnitude, lower index on ties) positive
         for (size_t i = 1; i < n; ++i)
             if (std::fabs(v[i]) > std::fabs(v[largest])) largest = i;
-        const double scale = (v[largest] < 0 ? -1.0 : 1.0) * std::sqrt(std::max(eigenvalue, 0.0));
+        const double scale = (v[largest] < 0 ? -1.0 : 1.0) * std::sqrt(std::max(eigenvalue[dim], 0.0));
         for (size_t i = 0; i < n; ++i) (dim == 0 ? points[i].first : points[i].second) = v[i] * scale;
-        found.push_back(v);
     }
     return points;
 }
@@ -257,21 +357,21 @@ Coherence TopicCoherence(const TopicSnapshot& s, const TopicCorpus& corpus, int 
             if (slot_of[tw.word] < 0) slot_of[tw.word] = static_cast<int>(slots++);
             top[t].push_back(static_cast<size_t>(slot_of[tw.word]));
         }
-    std::vector<std::vector<uint32_t>> chunks_of(slots);
+    // Each top word's chunks as a bit set (64 chunks a word): a pair's co-occurrence is an AND and a popcount.
+    const size_t stride = (corpus.Chunks() + 63) / 64;
+    std::vector<uint64_t> chunk_bits(slots * stride, 0);
+    std::vector<uint32_t> chunk_count(slots, 0);
     for (uint32_t c = 0; c < corpus.Chunks(); ++c)
         for (uint32_t i = corpus.chunk_start[c]; i < corpus.chunk_start[c + 1]; ++i)
             if (int slot = slot_of[corpus.tokens[i]]; slot >= 0) {
-                auto& list = chunks_of[static_cast<size_t>(slot)];
-                if (list.empty() || list.back() != c) list.push_back(c);
+                uint64_t& bits = chunk_bits[static_cast<size_t>(slot) * stride + c / 64];
+                const uint64_t bit = uint64_t{1} << (c % 64);
+                chunk_count[static_cast<size_t>(slot)] += (bits & bit) == 0;
+                bits |= bit;
             }
-    auto together = [&chunks_of](size_t a, size_t b) {
-        const auto &x = chunks_of[a], &y = chunks_of[b];
-        size_t i = 0, j = 0, n = 0;
-        while (i < x.size() && j < y.size()) {
-            if (x[i] == y[j]) { ++n; ++i; ++j; }
-            else if (x[i] < y[j]) ++i;
-            else ++j;
-        }
+    auto together = [&chunk_bits, stride](size_t a, size_t b) {
+        size_t n = 0;
+        for (size_t i = 0; i < stride; ++i) n += static_cast<size_t>(std::popcount(chunk_bits[a * stride + i] & chunk_bits[b * stride + i]));
         return n;
     };
     const double chunks = static_cast<double>(corpus.Chunks());
@@ -284,8 +384,7 @@ Coherence TopicCoherence(const TopicSnapshot& s, const TopicCorpus& corpus, int 
         size_t pairs = 0;
         for (size_t j = 1; j < words.size(); ++j)
             for (size_t i = 0; i < j; ++i) {   // w_i ranked above w_j
-                const double di = static_cast<double>(chunks_of[words[i]].size());
-                const double dj = static_cast<double>(chunks_of[words[j]].size());
+                const double di = chunk_count[words[i]], dj = chunk_count[words[j]];
                 const double dij = static_cast<double>(together(words[i], words[j]));
                 umass += Log((dij + 1) / di);
                 if (dij == 0) npmi += -1;
