@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "app/app_state.h"
 #include "app/corpora.h"
 #include "app/topics_job.h"
+#include "cli/cli.h"
 #include "text/tokenizer.h"
 
 namespace {
@@ -331,6 +333,36 @@ TEST_CASE("topics group by a field, compare K, and a schema 2 corpus is backfill
     CHECK(*old.corpus->MissingTokenSequences() == 0);
     REQUIRE(old.topics.view);
     CHECK(old.topics.view->corpus->Documents() == 3);
+}
+
+TEST_CASE("a model saved by `corpuslens topics --save` opens in the app with no training") {
+    const std::string path = std::string(CL_TEST_TMP_DIR) + "/topics-cli-saved.sqlite";
+    std::filesystem::remove(path);
+    {
+        auto corpus = store::Corpus::Create(path);
+        REQUIRE(corpus.ok());
+        for (const auto& d : SyntheticDocuments(12)) REQUIRE(corpus->AddDocument(d).ok());
+    }
+    std::istringstream in;
+    std::ostringstream out, err;
+    REQUIRE(cli::Run({"topics", path, "-k", "3", "--seed", "5", "--iterations", "15", "--save", "from the CLI"}, in, out, err) == 0);
+    auto corpus = store::Corpus::Create(path);
+    REQUIRE(corpus.ok());
+    auto list = corpus->ListDocuments();
+    app::AppState state;
+    state.storage_ready = true;
+    app::ShowCorpus(state, std::make_shared<store::Corpus>(std::move(*corpus)), "", "CLI", std::move(*list));
+    app::Update(state);
+    REQUIRE(state.topics.saved.size() == 1);
+    CHECK(state.topics.saved[0].name == "from the CLI");
+    REQUIRE(app::RunCommand(state, "topics-open", std::to_string(state.topics.saved[0].id)).ok());
+    Pump(state);
+    REQUIRE(state.topics.view);
+    CHECK(state.topics.training.error == "");
+    CHECK(state.topics.view->sweeps == 15);
+    CHECK(state.topics.view->final);
+    CHECK(state.topics.view->snapshot.topics == 3);
+    CHECK(state.topics.saved.size() == 1);
 }
 
 }  // TEST_SUITE
