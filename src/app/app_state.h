@@ -21,6 +21,7 @@
 #include "app/reader_selection.h"
 #include "app/search_charts.h"
 #include "app/reimport.h"
+#include "app/topics_state.h"
 #include "core/status.h"
 #include "store/corpus.h"
 
@@ -121,6 +122,8 @@ struct AppState {
     bool reader_scroll_to_hit = false;       // the UI scrolls to reader_hit on the next frame
     ReaderSelection reader_selection;        // the selected bytes of reader_text (cleared when it loads)
 
+    TopicsState topics;                      // the Topics view (app/topics_state.h)
+
     // Import
     std::vector<std::string> import_report;  // the last import's refusals and duplicates, for the Library
     bool request_file_picker = false;        // the UI asks the platform to open its file dialog
@@ -216,7 +219,9 @@ std::string StateJson(const AppState& state);
 // FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,
 // "open" PATH, "close", "rename" NAME (the open corpus), "delete-corpus" PATH, "delete-document" ID,
 // "restore-text" ID, "reimport" ENCODING DOC-ID [file] and the other re-import commands of app/reimport.h,
-// "query" TEXT (as typed in the search box), "kwic-sort" KEYS
+// "query" TEXT (as typed in the search box), the Topics commands of app/topics_state.h (RunTopicsCommand:
+// "topics-train" K SEED SWEEPS [CHUNK], "topics-pause", "topics-resume", "topics-cancel", "topics-more" N,
+// "topics-open" ID, "topics-label" T TEXT, "topics-select" T, "topics-group" NAME …), "kwic-sort" KEYS
 // ("R1,R2"; "" document order), "search-more" (the next page of hits), "search-export" (Export CSV: every
 // match, as a job when not all are listed), "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
 // command or bad argument.

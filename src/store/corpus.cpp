@@ -293,6 +293,8 @@ core::Status Corpus::Migrate(bool may_create) {
 
 core::Status Corpus::Begin() { return Db->Exec("BEGIN"); }
 
+bool Corpus::TransactionOpen() { return !sqlite3_get_autocommit(Db->handle()); }
+
 core::Status Corpus::Commit() {
     if (core::Status s = FlushTerms(); !s.ok()) return s;
     return Db->Exec("COMMIT");

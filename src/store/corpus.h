@@ -148,6 +148,8 @@ public:
 
     core::Status Begin();
     core::Status Commit();
+    // Whether a transaction is open on the connection (ours, or one a job began and has not ended).
+    bool TransactionOpen();
     core::Status Rollback();
     // Writes this transaction's word statistics (which Commit would otherwise write all at once) until
     // `deadline`; true when all are written. Lets a job spread that work over frames before it commits.
