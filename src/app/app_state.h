@@ -19,6 +19,7 @@
 #include "app/job.h"
 #include "app/library_view.h"
 #include "app/reader_selection.h"
+#include "app/topics_state.h"
 #include "app/search_charts.h"
 #include "app/reimport.h"
 #include "core/status.h"
@@ -99,6 +100,8 @@ struct AppState {
     analysis::ParsedQuery parsed_query;      // its patterns drive the Concordance and the Reader's highlights
     std::string search_key;                  // the query, options, subcorpus and corpus `results` are for
     SearchCharts search_charts;              // the charts' measure and grouping (app/search_charts.h)
+
+    TopicsState topics;                      // the Topics view (app/topics_state.h)
 
     // Concordance (app/concordance_job.h): the UI sets the width, sort and filter; Update does the work
     std::shared_ptr<KwicSession> kwic;

@@ -97,6 +97,16 @@ struct TopicsRequest {
     std::string group_by;                   // recompute the time chart per this ("year" or a field)
 };
 
+// The topic each word of the Reader's document was assigned to, for colouring: (byte offset, length, topic)
+// in the document's text, computed by Update when the Reader opens a document of the shown model (empty when
+// the document is not in it).
+struct ReaderTopicSpans {
+    int64_t doc_id = 0;
+    int64_t model_id = 0;
+    std::vector<std::tuple<uint32_t, uint32_t, uint16_t>> spans;
+    std::vector<double> mix;                // the document's θ
+};
+
 struct TopicsState {
     analysis::topics::TrainSettings settings;
     analysis::topics::InputSettings input;
@@ -118,6 +128,7 @@ struct TopicsState {
     std::vector<int> chart_topics;          // topics on the time chart (empty: the selected one, else the top 5)
 
     TopicsKComparison comparison;
+    ReaderTopicSpans reader;                // the Reader's document's words by topic (Update fills it)
     TopicsRequest request;
     std::string error;                      // the last failure for the user (open, save, delete)
 };
@@ -126,14 +137,5 @@ struct TopicsState {
 // the training job's refreshes.
 void UpdateTopics(AppState& state);
 
-// The topic each word of the Reader's document was assigned to, for colouring: (byte offset, length, topic)
-// in the document's text, computed by Update when the Reader opens a document of the shown model (empty when
-// the document is not in it).
-struct ReaderTopicSpans {
-    int64_t doc_id = 0;
-    int64_t model_id = 0;
-    std::vector<std::tuple<uint32_t, uint32_t, uint16_t>> spans;
-    std::vector<double> mix;                // the document's θ
-};
 
 }  // namespace app
