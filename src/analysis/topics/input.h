@@ -4,6 +4,14 @@
 // document. Two passes over the documents (count, then emit), each a call per document, so a job can spread
 // them over frames; the vocabulary decision between them is O(vocabulary).
 //
+// The rules, in order: a word without a letter or shorter than min_word_chars goes; the user's words and the
+// stop_langs lists go everywhere; each document loses its own language's list (a document whose language is
+// unknown loses the lists of every language seen in the corpus); of what is left, words in fewer than
+// min_doc_freq documents go, then the drop_most_frequent most frequent (ties: the word's bytes). Documents left
+// without words are not in the TopicCorpus. Vocabulary ids follow the words' UTF-8 byte order, so they do not
+// depend on document order. A document of n kept words becomes chunks of chunk_words words, the last
+// absorbing a tail shorter than chunk_words / 2 (a 1,300-word document at 1,000: one chunk; 1,600: two).
+//
 //     TopicCorpusBuilder b(settings, &terms);          // terms: store term id → normal form
 //     for (auto& [id, lang, seq] : docs) b.Count(lang, seq);
 //     b.Plan();
@@ -43,16 +51,42 @@ public:
     void Add(int64_t doc_id, std::span<const uint32_t> sequence);
     TopicCorpus Finish();
 
-    // After Plan: the words removed by each rule (most frequent first), for the Vocabulary panel.
+    // After Plan: the words removed by each rule (most frequent first, ties by word), for the Vocabulary panel.
+    // `stopwords` holds every word a stopword rule removed somewhere (with its removed occurrences' count
+    // deciding the order); rare words are only counted (`rare`), and `rare_count_only` stays empty.
     struct Dropped {
-        std::vector<std::string> stopwords, most_frequent, rare_count_only;   // rare: only how many (below)
+        std::vector<std::string> stopwords, most_frequent, rare_count_only;
         size_t rare = 0;
     };
     const Dropped& DroppedWords() const;
     size_t KeptTokens() const;   // after Plan: tokens that will be trained on
 
 private:
-    // (members are the implementer's)
+    enum : uint8_t { kClassified = 1, kNotWord = 2, kStopEverywhere = 4 };
+    static constexpr uint32_t kNone = UINT32_MAX;
+    void Classify(uint32_t term);
+
+    InputSettings Settings;
+    const std::vector<std::string>* Terms;
+    std::vector<std::string> UserStops;      // normal forms, apostrophes straight, sorted
+    uint32_t StopLangMask = 0;               // stop_langs as text::StopwordLanguageBit bits
+    // Per store term id:
+    std::vector<uint8_t> TermFlags;          // k* bits above
+    std::vector<uint16_t> TermLangs;         // languages whose built-in list holds the word
+    std::vector<uint32_t> Freq, DocFreq;     // kept occurrences and documents (known-language documents)
+    std::vector<uint32_t> UnknownFreq, UnknownDocFreq;   // the same in documents of unknown language
+    std::vector<uint32_t> StopFreq;          // occurrences removed by a stopword rule
+    std::vector<uint32_t> LastDoc;           // pass 1: 1 + the last document counting the word (document frequency)
+    std::vector<uint32_t> VocabOf;           // after Plan: term → vocabulary id, kNone if dropped
+    // Per document, in Count order:
+    std::vector<uint16_t> DocLangs;          // its language's bit, 0 when unknown (or built-in lists are off)
+    uint32_t SeenLangs = 0;                  // applied to documents of unknown language
+    size_t Added = 0;                        // pass 2's next document
+    std::vector<uint32_t> VocabLastDoc;      // pass 2: 1 + the last document index holding the vocabulary word
+    TopicCorpus Corpus;
+    Dropped DroppedList;
+    size_t Kept = 0;
+    bool Planned = false;
 };
 
 }  // namespace analysis::topics
