@@ -183,6 +183,7 @@ void Update(AppState& state, double job_budget_ms) {
     if (!state.corpus) {
         if (state.kwic) state.jobs.Cancel(state.kwic->job_id);
         state.kwic = nullptr;   // lets the closed corpus go
+        UpdateTopics(state);    // … and its topic models
         return;
     }
     if (state.reader_doc_id != state.reader_loaded_id) LoadReaderDocument(state);
@@ -192,6 +193,7 @@ void Update(AppState& state, double job_budget_ms) {
     UpdateSearchCharts(state);
     if (state.reader_hits_key != state.search_key + '\x1f' + std::to_string(state.reader_loaded_id)) FindReaderHits(state);
     UpdateConcordance(state);
+    UpdateTopics(state);        // after the Reader's document is loaded: it colours it
 }
 
 void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running) {
@@ -334,6 +336,7 @@ std::string StateJson(const AppState& state) {
     w.EndArray();
     w.Key("clipboard"); w.String(state.clipboard);
     w.Key("reimport"); WriteReimportJson(w, state);
+    w.Key("topics"); WriteTopicsJson(w, state);
     w.Key("import_report"); w.BeginArray();
     for (const std::string& line : state.import_report) w.String(line);
     w.EndArray();
@@ -446,7 +449,7 @@ core::Status RunCommand(AppState& state, std::string_view name, std::string_view
         state.storage_error = std::string(arg);
     } else if (name == "cancel") {
         state.jobs.Cancel(std::strtoull(std::string(arg).c_str(), nullptr, 10));
-    } else if (core::Status result; RunReimportCommand(state, name, arg, &result)) {
+    } else if (core::Status result; RunReimportCommand(state, name, arg, &result) || RunTopicsCommand(state, name, arg, &result)) {
         return result;
     } else {
         return core::Error(core::StatusCode::InvalidInput, "unknown command '" + std::string(name) + "'");

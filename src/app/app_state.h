@@ -19,9 +19,9 @@
 #include "app/job.h"
 #include "app/library_view.h"
 #include "app/reader_selection.h"
-#include "app/topics_state.h"
 #include "app/search_charts.h"
 #include "app/reimport.h"
+#include "app/topics_state.h"
 #include "core/status.h"
 #include "store/corpus.h"
 
@@ -101,8 +101,6 @@ struct AppState {
     std::string search_key;                  // the query, options, subcorpus and corpus `results` are for
     SearchCharts search_charts;              // the charts' measure and grouping (app/search_charts.h)
 
-    TopicsState topics;                      // the Topics view (app/topics_state.h)
-
     // Concordance (app/concordance_job.h): the UI sets the width, sort and filter; Update does the work
     std::shared_ptr<KwicSession> kwic;
     int kwic_width_chars = 50;               // context on each side, in characters
@@ -123,6 +121,8 @@ struct AppState {
     int reader_hit = -1;                     // the current hit (index into reader_hits; -1 none)
     bool reader_scroll_to_hit = false;       // the UI scrolls to reader_hit on the next frame
     ReaderSelection reader_selection;        // the selected bytes of reader_text (cleared when it loads)
+
+    TopicsState topics;                      // the Topics view (app/topics_state.h)
 
     // Import
     std::vector<std::string> import_report;  // the last import's refusals and duplicates, for the Library
@@ -219,7 +219,9 @@ std::string StateJson(const AppState& state);
 // FILES (a shipped corpus's files, fetched; ID, a space, then the JSON Lines), "open-shipped" ID,
 // "open" PATH, "close", "rename" NAME (the open corpus), "delete-corpus" PATH, "delete-document" ID,
 // "restore-text" ID, "reimport" ENCODING DOC-ID [file] and the other re-import commands of app/reimport.h,
-// "query" TEXT (as typed in the search box), "kwic-sort" KEYS
+// "query" TEXT (as typed in the search box), the Topics commands of app/topics_state.h (RunTopicsCommand:
+// "topics-train" K SEED SWEEPS [CHUNK], "topics-pause", "topics-resume", "topics-cancel", "topics-more" N,
+// "topics-open" ID, "topics-label" T TEXT, "topics-select" T, "topics-group" NAME …), "kwic-sort" KEYS
 // ("R1,R2"; "" document order), "search-more" (the next page of hits), "search-export" (Export CSV: every
 // match, as a job when not all are listed), "storage-saved" GENERATION, "storage-error" MESSAGE. Returns an error for an unknown
 // command or bad argument.

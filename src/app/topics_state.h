@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -19,6 +20,9 @@
 #include "analysis/topics/input.h"
 #include "analysis/topics/model.h"
 #include "analysis/topics/summary.h"
+#include "core/status.h"
+
+namespace core { class JsonWriter; }
 
 namespace app {
 
@@ -98,14 +102,20 @@ struct TopicsRequest {
 };
 
 // The topic each word of the Reader's document was assigned to, for colouring: (byte offset, length, topic)
-// in the document's text, computed by Update when the Reader opens a document of the shown model (empty when
-// the document is not in it).
+// in the document's text (reader_text), computed by UpdateTopics when the Reader shows a document of the shown
+// model, or the model changes (empty when the document is not in it; words dropped as stopwords have no span).
+// Kept in TopicsState::reader.
 struct ReaderTopicSpans {
     int64_t doc_id = 0;
     int64_t model_id = 0;
     std::vector<std::tuple<uint32_t, uint32_t, uint16_t>> spans;
     std::vector<double> mix;                // the document's θ
+    const TopicsView* view = nullptr;       // the view they were computed for
+    size_t text_bytes = 0;                  // … and the size of the text (an edit re-reads it)
 };
+
+// The training run behind the shown model (app/topics_job.h).
+struct TopicsRun;
 
 struct TopicsState {
     analysis::topics::TrainSettings settings;
@@ -118,7 +128,7 @@ struct TopicsState {
     int64_t model_id = 0;                   // its saved id (0: not saved yet)
     std::vector<TopicLabel> labels;         // per topic of the shown model
     std::vector<SavedTopicModel> saved;     // the corpus's saved models, newest first
-    uint64_t saved_version = ~0ull;         // the corpus state `saved` was read for
+    uint64_t saved_version = ~0ull;         // storage_generation when `saved` was read (~0: read again)
 
     // What the user is looking at
     int selected_topic = -1;
@@ -128,14 +138,30 @@ struct TopicsState {
     std::vector<int> chart_topics;          // topics on the time chart (empty: the selected one, else the top 5)
 
     TopicsKComparison comparison;
-    ReaderTopicSpans reader;                // the Reader's document's words by topic (Update fills it)
     TopicsRequest request;
     std::string error;                      // the last failure for the user (open, save, delete)
+
+    ReaderTopicSpans reader;                // the Reader's document coloured by the shown model
+    // The run behind `view` (its model, corpus and settings; app/topics_job.h), and what was shown before a
+    // training started, put back when it is cancelled or fails.
+    std::shared_ptr<TopicsRun> run, previous_run;
+    std::vector<TopicLabel> previous_labels;
+    const void* corpus_seen = nullptr;      // the open corpus this state belongs to (another one resets it)
 };
 
 // Each frame, from Update: carries out `request`, keeps `saved` in step with the open corpus, and publishes
 // the training job's refreshes.
 void UpdateTopics(AppState& state);
 
+// The "topics" object of the test API's state (StateJson): training figures, model_id, K, sweeps, selected
+// topic, labels, saved models, the K comparison, the Reader's colouring, errors.
+void WriteTopicsJson(core::JsonWriter& w, const AppState& state);
+
+// The Topics commands of the test API (RunCommand): true when `name` is one of them, with its outcome in
+// `result`. "topics-train" K SEED SWEEPS [CHUNK], "topics-pause", "topics-resume", "topics-cancel",
+// "topics-more" N, "topics-open" MODEL-ID, "topics-delete" MODEL-ID, "topics-label" T TEXT, "topics-pin" T,
+// "topics-hide" T, "topics-select" T, "topics-group" year|FIELD, "topics-compare" K1,K2,… ("10,20,40"),
+// "topics-stopwords" WORDS (the user's own, comma- or space-separated). Topics are numbered from 0.
+bool RunTopicsCommand(AppState& state, std::string_view name, std::string_view arg, core::Status* result);
 
 }  // namespace app

@@ -25,7 +25,7 @@
 
 namespace store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct DocumentInput {
     std::string title;
@@ -84,6 +84,20 @@ struct Document {
     std::string imported_from;  // the file (and archive entry or line) it came from
     int64_t import_id = 0;      // its ImportRecord (0: unknown)
     std::string edited;         // fields the user edited (DocumentInput::edited)
+};
+
+// One saved topic model (the topic_models table). `data` is analysis/topics/saved.h's bytes (the store does
+// not read them); `settings` is JSON for people and other tools reading the bundle.
+struct TopicModelRecord {
+    int64_t id = 0;             // 0 when saving: the next free id
+    std::string name;           // "K 20 · seed 1 · 1,000 sweeps" unless the user renamed it
+    std::string created;        // ISO 8601 time (UTC)
+    std::string settings;       // JSON: the training and input settings
+    int topics = 0, sweeps = 0;
+    int64_t documents = 0;      // documents it was trained on
+    double log_likelihood_per_token = 0;
+    std::string data;           // the saved model (empty in ListTopicModels' rows)
+    std::string labels;         // the user's labels, pins and hidden topics (JSON, the app's)
 };
 
 // ---- Filtered search: types (the members are in the class's "Filtered search" block, corpus_search.cpp) ----
@@ -222,6 +236,34 @@ public:
         std::string_view match, std::span<const DocFilter> filters,
         const std::function<void(int64_t id, std::string_view title, std::string_view text)>& visit);
 
+    // ---- Token sequences (doc_tokens) ----------------------------------------------------------------------
+    // Each document's tokens in text order as term ids (terms.id): the very tokens the bag of words counts
+    // (so their number is the document's word_count), kept by AddDocument and every edit that re-indexes
+    // the text. Corpora made before schema 3 have none until the backfill below has filled them.
+
+    // Document `doc_id`'s sequence; NotFound when the document has none (yet).
+    core::Result<std::vector<uint32_t>> TokenSequence(int64_t doc_id);
+    // Every term's normal form by id (index = terms.id; "" for ids never used): what sequences refer to.
+    core::Result<std::vector<std::string>> TermStrings();
+    // Documents that have no sequence yet (0 once the backfill is done, and always for new corpora).
+    core::Result<int64_t> MissingTokenSequences();
+    // Backfill, one document per call: gives the first document with id > `after_id` that has no sequence
+    // one, by re-tokenising its text with text::Tokenizer exactly as FTS5 does. Returns that document's id,
+    // or 0 when none is left. Joins the current transaction, or commits on its own; resumable from any id.
+    core::Result<int64_t> BackfillTokenSequence(int64_t after_id = 0);
+
+    // ---- Saved topic models (topic_models) ------------------------------------------------------------------
+    // Stores a model; returns its id. With the id of a stored model, replaces that model's name, settings,
+    // figures and data (after "train N more"), keeping its creation time and labels.
+    core::Result<int64_t> SaveTopicModel(const TopicModelRecord& model);
+    // Every saved model without its data, newest (largest id) first.
+    core::Result<std::vector<TopicModelRecord>> ListTopicModels();
+    // One model with its data; NotFound when there is no such id.
+    core::Result<TopicModelRecord> LoadTopicModel(int64_t id);
+    core::Status UpdateTopicModelLabels(int64_t id, std::string_view labels);
+    core::Status RenameTopicModel(int64_t id, std::string_view name);
+    core::Status DeleteTopicModel(int64_t id);
+
     Database& db() { return *Db; }
 
 private:
@@ -248,12 +290,18 @@ private:
     core::Result<int64_t> IndexText(int64_t id, std::string_view title, std::string_view text);
     core::Status StoreWordCount(int64_t id, int64_t words);
     core::Status UnindexText(int64_t id);
+    // Writes the document's sequence (TextSequence, filled while indexing) into doc_tokens.
+    core::Status StoreTokenSequence(int64_t id);
+    // A model row's statement runner: `sql` with ?1 = id (and ?2 = `text` when given); NotFound when no row changed.
+    core::Status ChangeTopicModel(const char* sql, int64_t id, std::string_view text);
 
     std::unique_ptr<Database> Db;   // heap-held so prepared statements stay valid when Corpus moves
-    std::unique_ptr<Statement> InsertDocument, SetWordCount, InsertFts, InsertField, InsertDocTerm, UpsertTerm;
+    std::unique_ptr<Statement> InsertDocument, SetWordCount, InsertFts, InsertField, InsertDocTerm, UpsertTerm,
+        InsertTokens, SelectTokens;
     std::unique_ptr<Terms> TermTable = std::make_unique<Terms>();
     std::unique_ptr<TokenSink> Sink = std::make_unique<TokenSink>();   // FTS5's tokens, for the bag of words
     std::unordered_map<int64_t, int64_t> TextCounts;                   // scratch: term id → count in one text
+    std::vector<uint32_t> TextSequence;                                // scratch: one text's term ids in order
 };
 
 }  // namespace store

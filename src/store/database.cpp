@@ -23,6 +23,9 @@ void Statement::BindDouble(int index, double value) { sqlite3_bind_double(Stmt, 
 void Statement::BindText(int index, std::string_view value) {
     sqlite3_bind_text64(Stmt, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
+void Statement::BindBlob(int index, std::string_view bytes) {
+    sqlite3_bind_blob64(Stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+}
 void Statement::BindNull(int index) { sqlite3_bind_null(Stmt, index); }
 
 core::Result<bool> Statement::Step() {
@@ -46,6 +49,11 @@ std::string_view Statement::ColumnText(int column) const {
     const unsigned char* text = sqlite3_column_text(Stmt, column);
     if (!text) return {};
     return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(Stmt, column))};
+}
+std::string_view Statement::ColumnBlob(int column) const {
+    const void* bytes = sqlite3_column_blob(Stmt, column);
+    if (!bytes) return {};
+    return {static_cast<const char*>(bytes), static_cast<size_t>(sqlite3_column_bytes(Stmt, column))};
 }
 bool Statement::ColumnIsNull(int column) const { return sqlite3_column_type(Stmt, column) == SQLITE_NULL; }
 

@@ -31,6 +31,7 @@ public:
     void BindInt64(int index, int64_t value);
     void BindDouble(int index, double value);
     void BindText(int index, std::string_view value);
+    void BindBlob(int index, std::string_view bytes);   // copied, as text is
     void BindNull(int index);
 
     // Runs one step: true when a row is ready, false when done; an error Status otherwise.
@@ -42,6 +43,7 @@ public:
     int64_t ColumnInt64(int column) const;
     double ColumnDouble(int column) const;
     std::string_view ColumnText(int column) const;
+    std::string_view ColumnBlob(int column) const;       // the bytes of a BLOB (or of any value, as stored)
     bool ColumnIsNull(int column) const;
 
 private:

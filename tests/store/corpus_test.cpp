@@ -345,7 +345,7 @@ TEST_CASE("a failed edit inside a transaction rolls back with it") {
 }
 
 
-TEST_CASE("a schema 1 corpus is updated to schema 2 when opened, keeping its documents") {
+TEST_CASE("a schema 1 corpus is updated to the current schema when opened, keeping its documents") {
     std::string path = TempPath("schema1.sqlite");
     std::remove(path.c_str());
     {
@@ -354,12 +354,14 @@ TEST_CASE("a schema 1 corpus is updated to schema 2 when opened, keeping its doc
         REQUIRE(corpus->AddDocument({.title = "Old", .text = "An old corpus's text."}).ok());
         // Back to schema 1 as it was
         REQUIRE(corpus->db().Exec("ALTER TABLE documents DROP COLUMN import_id; ALTER TABLE documents DROP COLUMN edited; "
-                                  "DROP TABLE imports; PRAGMA user_version = 1;").ok());
+                                  "DROP TABLE imports; DROP TABLE doc_tokens; DROP TABLE topic_models; "
+                                  "PRAGMA user_version = 1;").ok());
     }
     auto corpus = store::Corpus::Create(path);
     REQUIRE(corpus.ok());
-    CHECK(*corpus->db().QueryInt64("PRAGMA user_version") == 2);
+    CHECK(*corpus->db().QueryInt64("PRAGMA user_version") == store::kSchemaVersion);
     CHECK(*corpus->DocumentCount() == 1);
+    CHECK(*corpus->MissingTokenSequences() == 1);
     auto doc = corpus->GetDocument(1);
     REQUIRE(doc.ok());
     CHECK(doc->import_id == 0);

@@ -2,7 +2,7 @@
 // its job budget and idle pause, and the C functions the page's JavaScript calls (test API, clipboard).
 // Input is in input.cpp, the canvas in canvas.cpp, the DOM side (textarea, clipboard events) in page.cpp.
 //
-// Idle: when no input arrived for kIdleAfterMs and no job runs, the main loop is paused (no frames, no CPU);
+// Idle: when no input arrived for kIdleAfterMs and no job runs (or every job waits), the main loop is paused (no frames, no CPU);
 // any input, page event or command resumes it before the next animation frame.
 #include <algorithm>
 #include <cstdio>
@@ -158,7 +158,9 @@ void Frame() {
         return;
     }
     app::Update(a.state);
-    if (jobs_running) a.last_activity_ms = start_ms;  // keep drawing progress, and the frame after the end
+    // Keep drawing progress, and the frame after the end; jobs that all wait (a paused training, a download
+    // not yet arrived) let the page go idle like no job.
+    if (jobs_running && !a.state.jobs.Waiting()) a.last_activity_ms = start_ms;
 
     platform::CanvasSize size = platform::SyncCanvasSize();
     ImGuiIO& io = ImGui::GetIO();
@@ -214,7 +216,8 @@ void Frame() {
     // ImGui hands queued input to widgets a little per frame when it arrives faster than frames (fast typing):
     // stay awake until the queue is empty, or the last keys would wait for the next input.
     const bool input_queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    if (!a.in_copy_event && !a.state.jobs.Busy() && !input_queued && core::NowMs() - a.last_activity_ms > kIdleAfterMs) {
+    const bool jobs_idle = !a.state.jobs.Busy() || a.state.jobs.Waiting();
+    if (!a.in_copy_event && jobs_idle && !input_queued && core::NowMs() - a.last_activity_ms > kIdleAfterMs) {
         a.paused = true;
         a.state.idle = true;
         emscripten_pause_main_loop();
@@ -316,6 +319,12 @@ platform::PageCallbacks MakePageCallbacks() {
     callbacks.arrived = [] {
         WebApp& a = *g_app;
         if (!a.state.jobs.Busy() || a.in_copy_event) return;
+        if (a.paused) {   // idle while the job waited: frames again (not counted as input)
+            a.paused = false;
+            a.state.idle = false;
+            a.last_activity_ms = core::NowMs();
+            emscripten_resume_main_loop();
+        }
         a.state.jobs.Pump(app::kJobBudgetMs, a.state);
         if (InBackground(a, core::NowMs())) StartBackgroundSlices(a);
     };
