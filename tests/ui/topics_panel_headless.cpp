@@ -192,33 +192,50 @@ TEST_CASE("the Topics panel draws every tab of a model, selects by list and map,
     CHECK(h.state.reader_doc_id == v.corpus->doc_ids[best]);
 }
 
-TEST_CASE("the training strip shows sweep, speed and the live chart, and its buttons record requests") {
+TEST_CASE("the training strip trains a real model: sweeps and the live chart, Pause, Continue, Cancel, Train 200 more") {
     Headless h;
     h.Frames(10);
     h.state.view = app::View::Topics;
-    h.state.topics.view = SmallModel(h.state.documents);
-    app::TopicsTraining& tr = h.state.topics.training;
-    tr.job = 99;   // the panel only reads it (no Update carries requests out in this test)
-    tr.phase = "sampling";
-    tr.sweep = 120;
-    tr.sweeps = 1000;
-    tr.tokens_per_s = 12.5e6;
-    tr.log_likelihood = {{10, -9.1}, {20, -8.7}, {30, -8.5}};
-    h.Frames(3);
-    CHECK(h.state.ui_text["topics.status"].rfind("Training: sweep 120 of 1,000  ·  12.5 M tokens/s  ·  log-likelihood/token -8.500", 0) == 0);
-    CHECK(h.state.widgets.count("topics.ll.plot") == 1);
-    h.Click("topics.pause");
-    CHECK(h.state.topics.request.pause);
-    h.Click("topics.cancel");
-    CHECK(h.state.topics.request.cancel);
-    tr.paused = true;
     h.Frames(2);
+    app::TopicsState& t = h.state.topics;
+    t.settings.topics = 3;
+    t.settings.sweeps = 100000;   // long enough to pause and cancel mid-way
+    t.input.min_doc_freq = 1;
+    h.Click("topics.train");
+    int frames = 0;
+    for (; (t.training.sweep < 30 || t.training.log_likelihood.size() < 2) && frames < 20000; ++frames) h.Frames(1);
+    REQUIRE(t.training.job != 0);
+    CHECK(h.state.ui_text["topics.training"] == "running");
+    CHECK(h.state.ui_text["topics.status"].find(" of 100,000") != std::string::npos);
+    h.Frames(2);
+    CHECK(h.state.widgets.count("topics.ll.plot") == 1);
+    CHECK(!h.state.ui_text["topics.view"].empty());   // the topics fill in while it trains
+
+    h.Click("topics.pause");
+    CHECK(t.training.paused);
+    const int paused_at = t.training.sweep;
+    h.Frames(20);
+    CHECK(t.training.sweep == paused_at);
     h.Click("topics.resume");
-    CHECK(h.state.topics.request.resume);
-    tr = {};
+    CHECK(!t.training.paused);
+    for (frames = 0; t.training.sweep == paused_at && frames < 2000; ++frames) h.Frames(1);
+    CHECK(t.training.sweep > paused_at);
+    h.Click("topics.cancel");
+    for (frames = 0; t.training.job != 0 && frames < 100; ++frames) h.Frames(1);
+    CHECK(t.training.job == 0);
+    CHECK(h.state.ui_text["topics.training"] == "");
+
+    // A short run to the end, then 200 more sweeps on it.
+    t.settings.sweeps = 20;
+    h.Click("topics.train");
+    for (frames = 0; (t.training.job != 0 || !t.view || !t.view->final) && frames < 20000; ++frames) h.Frames(1);
+    REQUIRE(t.view != nullptr);
+    CHECK(t.view->sweeps == 20);
     h.Frames(2);
     h.Click("topics.more");
-    CHECK(h.state.topics.request.more_sweeps == 200);
+    for (frames = 0; (t.training.job != 0 || t.view->sweeps != 220) && frames < 20000; ++frames) h.Frames(1);
+    CHECK(t.view->sweeps == 220);
+    CHECK(h.state.ui_text["topics.view"].rfind("3 220 final", 0) == 0);
 }
 
 }  // TEST_SUITE
