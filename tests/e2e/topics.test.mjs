@@ -44,16 +44,18 @@ async function train(page, k, sweeps) {
   return waitForState(page, (s) => s.ui_text['topics.training'] === 'running', undefined, 60000);
 }
 
-const trained = (s) => s.ui_text['topics.training'] === '' && shown(s)?.final === true;
+const trained = (s) => s.ui_text['topics.training'] === '' && (s.ui_text['topics.view'] || '').split(' ')[2] === 'final';
 
 test('train K=20 on the State of the Union, explore, label, export, reload and read a document by topic', async () => {
   const page = await openSotu({ width: 1366, height: 768 });
   await train(page, 20, 200);
 
   // The topics fill in while it trains: a live model with words in the list before the last sweep.
-  let s = await waitForState(page, (s) => s.ui_text['topics.training'] === 'running' && shown(s) && !shown(s).final &&
-                                          shown(s).sweeps > 0 && (s.ui_text['topics.row0.words'] || '').length > 0,
-                             undefined, 120000);
+  let s = await waitForState(page, (s) => {
+    const v = (s.ui_text['topics.view'] || '').split(' ');   // predicates run in the page: shown() is not there
+    return s.ui_text['topics.training'] === 'running' && v[2] === 'live' && Number(v[1]) > 0 &&
+           (s.ui_text['topics.row0.words'] || '').length > 0;
+  }, undefined, 120000);
   console.log(`live while training: sweep ${shown(s).sweeps}, ${s.ui_text['topics.status']}`);
   assert.equal(shown(s).k, 20);
   await page.screenshot({ path: join(artifacts, 'topics-training.png') });
@@ -83,6 +85,9 @@ test('train K=20 on the State of the Union, explore, label, export, reload and r
   await page.keyboard.type('Tariffs and trade', { delay: 10 });
   await page.keyboard.press('Enter');
   s = await waitForState(page, (s) => s.ui_text['topics.label'] === 'Tariffs and trade');
+  // Pinned: listed first, so it is on screen after the reload too.
+  await clickWidget(page, 'topics.pin');
+  s = await waitForState(page, (s, t) => s.widgets[`topics.row${t - 1}`] && s.widgets[`topics.row${t - 1}`].y < s.widgets['topics.lambda'].y + 80, topic);
 
   // Over time, per party.
   await clickWidget(page, 'topics.tab.time');
@@ -100,7 +105,7 @@ test('train K=20 on the State of the Union, explore, label, export, reload and r
   const svg = readFileSync(await svgDownload.path(), 'utf8');
   assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="[\d.]+" height="[\d.]+"/);
   assert.match(svg, /<\/svg>\n$/);
-  assert.match(svg, />Topics per party</);
+  assert.match(svg, /<title>Topic \d+ Tariffs and trade, per party<\/title>/);
   assert.match(svg, /Tariffs and trade/);
   assert.match(svg, /<polygon /);
   assert.equal((svg.match(/<svg/g) || []).length, 1);
@@ -114,7 +119,10 @@ test('train K=20 on the State of the Union, explore, label, export, reload and r
   await page.reload();
   await waitForReady(page);
   await openView(page, 'topics');
-  s = await waitForState(page, (s, m) => shown(s)?.model === m && shown(s).final, model, 60000);
+  s = await waitForState(page, (s, m) => {
+    const v = (s.ui_text['topics.view'] || '').split(' ');
+    return Number(v[3]) === m && v[2] === 'final';
+  }, model, 60000);
   assert.equal(s.ui_text['topics.training'], '');
   assert.ok(!s.jobs.some((j) => /topic/i.test(j.name) && j.state === 'running'), 'no training after a reload');
   await clickWidget(page, `topics.row${topic - 1}`);

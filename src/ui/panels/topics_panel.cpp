@@ -153,6 +153,12 @@ void TopicsPanel::Draw(app::AppState& state) {
         return;
     }
     Refresh(state);
+    // A corpus with saved models opens on the newest (once per corpus: a failure to open is shown, not retried).
+    app::TopicsState& t = state.topics;
+    if (!cached && t.training.job == 0 && !t.saved.empty() && auto_opened != state.corpus.get()) {
+        auto_opened = state.corpus.get();
+        t.request.open_model = t.saved.front().id;
+    }
     DrawSettings(state);
     DrawTraining(state);
     ErrorText(state.topics.error);
@@ -362,12 +368,13 @@ void TopicsPanel::DrawTraining(app::AppState& state) {
     }
     if (!tr.log_likelihood.empty())
         figures += "  ·  log-likelihood/token " + core::DecimalText(tr.log_likelihood.back().second, 3);
-    if (tr.tokens > 0)
-        figures += "  ·  " + core::CountText(static_cast<int64_t>(tr.tokens), "token") + " in " +
-                   core::CountText(static_cast<int64_t>(tr.chunks), "chunk") + " of " +
-                   core::CountText(static_cast<int64_t>(tr.documents), "document");
     ImGui::TextUnformatted(figures.c_str());
     state.ui_text["topics.status"] = figures;
+    if (tr.tokens > 0 && ImGui::IsItemHovered())   // what it trains on, for who asks (the line stays short at 1024 px)
+        ImGui::SetTooltip("Trained on %s in %s of %s; a vocabulary of %s words", core::CountText(static_cast<int64_t>(tr.tokens), "token").c_str(),
+                          core::CountText(static_cast<int64_t>(tr.chunks), "chunk").c_str(),
+                          core::CountText(static_cast<int64_t>(tr.documents), "document").c_str(),
+                          core::CountText(static_cast<int64_t>(tr.vocabulary)).c_str());
     if (training) {
         SameLineOrWrap(ButtonWidth("Continue") + ButtonWidth("Cancel") + 8 * em);
         ImGui::ProgressBar(tr.sweeps > 0 ? static_cast<float>(tr.sweep) / static_cast<float>(tr.sweeps) : 0.0f, ImVec2(8 * em, 0), "");
@@ -703,7 +710,8 @@ void TopicsPanel::DrawOverTime(app::AppState& state, const app::TopicsView& view
     }
     std::vector<std::string> names;
     for (int topic : chosen) names.push_back(std::to_string(topic + 1) + " " + NameOf(t, topic));
-    const std::string title = std::string("Topics per ") + group + "##time";
+    // One topic: its name heads the chart (no legend for one series); several: the legend names them.
+    const std::string title = (n == 1 ? "Topic " + names[0] + ", per " : std::string("Topics per ")) + group + "##time";
     if (BeginChart(title.c_str(), ImVec2(-1, std::max(ImGui::GetContentRegionAvail().y, 16 * em)))) {
         SetupAxes(group.c_str(), "share of the words (token-weighted mean of θ)", by_year ? AxisKind::Year : AxisKind::Category,
                   AxisKind::Linear);

@@ -64,6 +64,7 @@ private:
     std::vector<ImU32> map_colors;
     std::string k_list = "10, 20, 40";          // the "choose K" box
     bool open_vocabulary = false;
+    const void* auto_opened = nullptr;          // the corpus whose newest saved model was asked for
 };
 
 }  // namespace ui
