@@ -171,7 +171,7 @@ void AppWindow::DrawViews(app::AppState& state) {
         case app::View::Topics: topics.Draw(state); break;
         case app::View::Compare: compare.Draw(state); break;
         case app::View::Reader:
-            reader.topic_names = &topics.DefaultNames();
+            if (!reader.topic_name) reader.topic_name = [this](int t) -> const std::string& { return topics.DefaultName(t); };
             reader.Draw(state);
             break;
         }

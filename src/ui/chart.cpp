@@ -447,8 +447,8 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
             for (int i = 0; i < item.count; ++i) {
                 float x0 = b.XToPx(item.xs[i] - item.width / 2), x1 = b.XToPx(item.xs[i] + item.width / 2);
                 if (x1 - x0 < 1) { const float mid = (x0 + x1) / 2; x0 = mid - 0.5f; x1 = mid + 0.5f; }
-                const float y0 = b.YToPx(std::max(item.ys[i], 0.0)), y1 = b.YToPx(0);
-                if (item.ys[i] <= 0) continue;
+                if (!(item.ys[i] > 0)) continue;   // nothing (or NaN: no data) to draw
+                const float y0 = b.YToPx(item.ys[i]), y1 = b.YToPx(0);
                 AddRect(b, ImVec2(x0, std::min(y0, y1 - 1)), ImVec2(x1, y1),
                         this_item && i == hovered_index ? c.hovered : item.color);
             }
@@ -597,13 +597,15 @@ bool HitTest(const Built& b, ImVec2 mouse, int* item_out, int* index_out) {
         case Item::Kind::Bars: {
             // A bar's column: its slot (a whole year or category, so a year without a bar is never taken for
             // its neighbour); on a linear axis its width, at least 3 pixels.
+            // Bars side by side in a slot (narrower than 0.8) are told apart by their own width.
             const double half = xa.kind == AxisKind::Linear ? std::max(item.width / 2, 3.0 / px_per_x)
-                                                            : std::max(0.5, item.width / 2);
+                                : item.width < 0.8             ? item.width / 2
+                                                               : std::max(0.5, item.width / 2);
             int best = -1;
             double best_d = half;
             for (int i = 0; i < item.count; ++i) {
                 const double d = std::fabs(item.xs[i] - x);
-                if (d <= best_d) { best = i; best_d = d; }
+                if (d <= best_d && std::isfinite(item.ys[i])) { best = i; best_d = d; }
             }
             if (best >= 0) { *item_out = k; *index_out = best; return true; }
             break;
@@ -686,7 +688,7 @@ std::string ShowTooltip(int item_index, int index) {
     case Item::Kind::Bars:
     case Item::Kind::Line:
     case Item::Kind::Shaded: {
-        where = xa.kind == AxisKind::Category ? CategoryText(xa, static_cast<int>(item.xs[index]))
+        where = xa.kind == AxisKind::Category ? CategoryText(xa, static_cast<int>(std::lround(item.xs[index])))
                                               : ValueText(xa, item.xs[index]);
         // With several series the series names itself; alone, the axis label (with its unit) does.
         const bool several = g_chart.items.size() > 1 && !VisibleLabel(item.label).empty();

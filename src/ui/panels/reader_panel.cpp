@@ -97,7 +97,7 @@ void ReaderPanel::DrawTopicMix(app::AppState& state) {
         for (int t : legend_topics) {
             std::string name;
             if (static_cast<size_t>(t) < state.topics.labels.size()) name = state.topics.labels[static_cast<size_t>(t)].label;
-            if (name.empty() && topic_names && static_cast<size_t>(t) < topic_names->size()) name = (*topic_names)[static_cast<size_t>(t)];
+            if (name.empty() && topic_name) name = topic_name(t);
             legend_names.push_back(name.empty() ? "topic " + std::to_string(t + 1) : std::to_string(t + 1) + " " + name);
         }
     }

@@ -9,6 +9,7 @@
 // shows the document's topic mix with a legend; a checkbox turns the colouring off.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,8 +24,8 @@ namespace ui {
 struct ReaderPanel {
     void Draw(app::AppState& state);
 
-    // The shown model's topics named by their likeliest words (the Topics panel's; null or short: "topic N").
-    const std::vector<std::string>* topic_names = nullptr;
+    // Names a topic of the shown model by its likeliest words (the Topics panel's; unset or "": "topic N").
+    std::function<const std::string&(int)> topic_name;
 
 private:
     void Layout(const app::AppState& state, float wrap_width);

@@ -104,18 +104,11 @@ void TopicsPanel::Refresh(const app::AppState& state) {
     if (t.view != cached) {
         cached = t.view;
         top_words.assign(cached ? static_cast<size_t>(cached->snapshot.topics) : 0, TopicWords());
-        default_names.clear();
+        // Names are made when first asked for (a pass over the vocabulary each): the rows on screen, the
+        // hovered circle, the charted topics — not all K at every refresh.
+        default_names.assign(cached ? static_cast<size_t>(cached->snapshot.topics) : 0, std::string());
+        named.assign(default_names.size(), false);
         ranked_topic = -1;
-        if (cached) {
-            for (int k = 0; k < cached->snapshot.topics; ++k) {
-                std::string name;
-                for (const topics::TopicWord& w : topics::TopWords(cached->snapshot, cached->word_prob, k, 3, 1.0)) {
-                    if (!name.empty()) name += " ";
-                    name += cached->corpus->vocab[w.word];
-                }
-                default_names.push_back(name);
-            }
-        }
     }
     lambda = t.lambda;
     // The list's order: pinned first, then by share, then by number.
@@ -139,10 +132,21 @@ const std::vector<topics::TopicWord>& TopicsPanel::WordsOf(int topic) {
     return w.words;
 }
 
-std::string TopicsPanel::NameOf(const app::TopicsState& t, int topic) const {
+const std::string& TopicsPanel::DefaultName(int topic) {
+    static const std::string kNone;
+    if (!cached || topic < 0 || topic >= static_cast<int>(default_names.size())) return kNone;
+    const size_t i = static_cast<size_t>(topic);
+    if (!named[i]) {
+        for (const topics::TopicWord& w : topics::TopWords(cached->snapshot, cached->word_prob, topic, 3, 1.0))
+            default_names[i] += (default_names[i].empty() ? "" : " ") + cached->corpus->vocab[w.word];
+        named[i] = true;
+    }
+    return default_names[i];
+}
+
+std::string TopicsPanel::NameOf(const app::TopicsState& t, int topic) {
     const std::string& label = LabelOf(t, topic).label;
-    if (!label.empty()) return label;
-    return topic < static_cast<int>(default_names.size()) ? default_names[static_cast<size_t>(topic)] : std::string();
+    return label.empty() ? DefaultName(topic) : label;
 }
 
 // ---- the panel --------------------------------------------------------------------------------------------------
@@ -405,7 +409,7 @@ void TopicsPanel::DrawTraining(app::AppState& state) {
             ll_y.push_back(ll);
         }
         if (BeginChart("Log-likelihood per token##ll", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 34 * em), 7.5f * em))) {
-            SetupAxes(nullptr, "log-likelihood per token (nats)");
+            SetupAxes("sweep", "log-likelihood per token (nats)", AxisKind::Year, AxisKind::Linear);   // whole sweeps
             SetupAxisDecimals(ChartAxis::Y, 3);
             PlotLine("log-likelihood per token", ll_x.data(), ll_y.data(), static_cast<int>(ll_x.size()));
             HandleChart(state, "topics.ll", "topics-log-likelihood", EndChart());
@@ -528,7 +532,7 @@ void TopicsPanel::DrawSelected(app::AppState& state, const app::TopicsView& view
     ImGui::SameLine();
     app::TopicLabel& label = EditLabel(t, topic, k);
     ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - 16 * em, 8 * em, 20 * em));
-    const std::string hint = default_names.size() > static_cast<size_t>(topic) ? default_names[static_cast<size_t>(topic)] : "";
+    const std::string hint = DefaultName(topic);
     InputString("##label", ("label, e.g. " + hint).c_str(), &label.label);
     if (ImGui::IsItemDeactivatedAfterEdit()) t.request.save_labels = true;
     RecordItemRect(state, "topics.label");
@@ -673,12 +677,19 @@ void TopicsPanel::DrawOverTime(app::AppState& state, const app::TopicsView& view
     }
     RecordItemRect(state, "topics.group");
     state.ui_text["topics.group"] = group;
+    // Years are a continuous axis (lines or stacked areas); a field's values are categories: grouped bars
+    // (an area drawn between two parties would invent values between them).
+    const bool by_year = group == "year";
     ImGui::SameLine();
+    ImGui::BeginDisabled(!by_year);
     if (ImGui::RadioButton("lines", !t.stacked)) t.stacked = false;
     RecordItemRect(state, "topics.lines");
     ImGui::SameLine();
     if (ImGui::RadioButton("stacked areas", t.stacked)) t.stacked = true;
     RecordItemRect(state, "topics.stacked");
+    ImGui::EndDisabled();
+    if (!by_year && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Per %s the topics are bars side by side: lines and areas are for years", group.c_str());
 
     // The topics on the chart: those chosen, else the selected one, else the five largest shown.
     std::vector<int> chosen;
@@ -692,7 +703,7 @@ void TopicsPanel::DrawOverTime(app::AppState& state, const app::TopicsView& view
         MutedTextWrapped("No documents with a value to group by.");
         return;
     }
-    const bool by_year = group == "year";
+    const bool stacked = t.stacked && by_year;
     group_x.resize(groups);
     for (size_t g = 0; g < groups; ++g) group_x[g] = by_year ? std::atof(view.group_keys[g].c_str()) : static_cast<double>(g);
     // Series: each chosen topic's prevalence per group; stacked, each band from the one below.
@@ -702,7 +713,7 @@ void TopicsPanel::DrawOverTime(app::AppState& state, const app::TopicsView& view
         double below = 0;
         for (size_t s = 0; s < n; ++s) {
             const double v = view.prevalence[g * static_cast<size_t>(k) + static_cast<size_t>(chosen[s])];
-            if (!t.stacked) { stack[(s + 1) * groups + g] = v; continue; }
+            if (!stacked) { stack[(s + 1) * groups + g] = v; continue; }
             stack[s * groups + g] = std::isfinite(v) ? below : v;
             below = std::isfinite(v) ? below + v : below;
             stack[(s + 1) * groups + g] = std::isfinite(v) ? below : v;
@@ -718,15 +729,22 @@ void TopicsPanel::DrawOverTime(app::AppState& state, const app::TopicsView& view
         if (!by_year)
             SetupAxisCategories(ChartAxis::X, static_cast<int>(groups), [&](int i) { return view.group_keys[static_cast<size_t>(i)]; });
         SetupAxisDecimals(ChartAxis::Y, 3);
-        if (t.stacked) SetupAxisLimits(ChartAxis::Y, 0, std::min(1.0, NiceCeiling([&] {
+        if (stacked) SetupAxisLimits(ChartAxis::Y, 0, std::min(1.0, NiceCeiling([&] {
             double top = 0;
             for (size_t g = 0; g < groups; ++g)
                 if (std::isfinite(stack[n * groups + g])) top = std::max(top, stack[n * groups + g]);
             return top;
         }(), 6)));
+        // Grouped bars: each topic's bar offset within its category's slot.
+        const double bar_w = 0.8 / static_cast<double>(n);
+        bar_x.resize(n * groups);
         for (size_t s = 0; s < n; ++s) {
             SetNextColor(SeriesColor(chosen[s]));
-            if (t.stacked) {
+            if (!by_year) {
+                for (size_t g = 0; g < groups; ++g)
+                    bar_x[s * groups + g] = static_cast<double>(g) - 0.4 + bar_w * (static_cast<double>(s) + 0.5);
+                PlotBars(names[s].c_str(), bar_x.data() + s * groups, stack.data() + (s + 1) * groups, static_cast<int>(groups), bar_w);
+            } else if (stacked) {
                 // Band s: from row s of the stack (the sum of the bands below; 0 for the first, NaN where the
                 // group has no documents) to row s + 1.
                 PlotShaded(names[s].c_str(), group_x.data(), stack.data() + s * groups, stack.data() + (s + 1) * groups,

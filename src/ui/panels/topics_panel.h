@@ -25,9 +25,9 @@ namespace ui {
 
 struct TopicsPanel {
     void Draw(app::AppState& state);
-    // The shown model's topics named by their three likeliest words (for the Reader's legend); empty until
-    // the panel has drawn the model once.
-    const std::vector<std::string>& DefaultNames() const { return default_names; }
+    // A topic of the model the panel last drew, named by its three likeliest words (for the Reader's legend;
+    // "" when out of range or no model). Made on first use, kept until the model changes.
+    const std::string& DefaultName(int topic);
 
 private:
     void DrawSettings(app::AppState& state);
@@ -45,12 +45,13 @@ private:
     // The model the caches below are for (kept alive while they are).
     void Refresh(const app::AppState& state);
     const std::vector<analysis::topics::TopicWord>& WordsOf(int topic);   // top words at `lambda`, cached per topic
-    std::string NameOf(const app::TopicsState& topics, int topic) const; // label, else its three likeliest words
+    std::string NameOf(const app::TopicsState& topics, int topic);        // label, else DefaultName
 
     std::shared_ptr<const app::TopicsView> cached;
     struct TopicWords { float lambda = -1; std::vector<analysis::topics::TopicWord> words; };
     std::vector<TopicWords> top_words;          // per topic, by relevance at its `lambda`
-    std::vector<std::string> default_names;     // per topic: its three likeliest words
+    std::vector<std::string> default_names;     // per topic: its three likeliest words (once `named`)
+    std::vector<bool> named;
     std::vector<int> order;                     // the list's topics: pinned first, then by share (hidden left out)
     float lambda = 0.6f;                        // the λ the list shows (the slider's value)
 
@@ -60,7 +61,7 @@ private:
     uint64_t titles_version = ~0ull;
 
     // Chart arrays (kept between frames so Plot* can read them until EndChart)
-    std::vector<double> map_x, map_y, bar_corpus, bar_topic, group_x, stack, corr, ll_x, ll_y, spark;
+    std::vector<double> map_x, map_y, bar_corpus, bar_topic, group_x, bar_x, stack, corr, ll_x, ll_y, spark;
     std::vector<ImU32> map_colors;
     std::string k_list = "10, 20, 40";          // the "choose K" box
     bool open_vocabulary = false;
