@@ -454,8 +454,10 @@ void TopicsPanel::DrawList(app::AppState& state, const app::TopicsView& view) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export the topics with their top 30 words at this λ as CSV");
 
     // Rows: swatch and name, share and sparkline on the first line; the top words at λ on the second.
-    const float spark_w = 4.5f * em, share_w = ImGui::CalcTextSize("00.0%").x;
+    const float share_w = ImGui::CalcTextSize("00.0%").x;
     ImGui::BeginChild("rows");
+    // A narrow list (1024 px screens) keeps the names readable and leaves the sparklines out.
+    const float spark_w = ImGui::GetContentRegionAvail().x >= 22 * em ? 4.5f * em : 0.0f;
     const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(order.size()), row_h);
@@ -482,7 +484,7 @@ void TopicsPanel::DrawList(app::AppState& state, const app::TopicsView& view) {
             ImGui::SameLine(width - spark_w - share_w - ImGui::GetStyle().ItemSpacing.x);
             ImGui::TextUnformatted(Percent(view.shares[static_cast<size_t>(topic)]).c_str());
             ImGui::SameLine(width - spark_w);
-            if (years > 0 && view.by_year.size() >= years * static_cast<size_t>(k)) {
+            if (spark_w > 0 && years > 0 && view.by_year.size() >= years * static_cast<size_t>(k)) {
                 spark.resize(years);
                 for (size_t y = 0; y < years; ++y) spark[y] = view.by_year[y * static_cast<size_t>(k) + static_cast<size_t>(topic)];
                 const int at = Sparkline("spark", spark.data(), static_cast<int>(years), ImVec2(spark_w, ImGui::GetTextLineHeight()), SeriesColor(topic));
