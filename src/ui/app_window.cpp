@@ -170,7 +170,10 @@ void AppWindow::DrawViews(app::AppState& state) {
         case app::View::Words: words.Draw(state); break;
         case app::View::Topics: topics.Draw(state); break;
         case app::View::Compare: compare.Draw(state); break;
-        case app::View::Reader: reader.Draw(state); break;
+        case app::View::Reader:
+            if (!reader.topic_name) reader.topic_name = [this](int t) -> const std::string& { return topics.DefaultName(t); };
+            reader.Draw(state);
+            break;
         }
         ImGui::EndChild();
         ImGui::EndTabItem();

@@ -9,6 +9,7 @@
 #include "ui/panels/planned_panel.h"
 #include "ui/panels/reader_panel.h"
 #include "ui/panels/search_panel.h"
+#include "ui/panels/topics_panel.h"
 #include "ui/sidebar.h"
 #include "ui/status_bar.h"
 #include "ui/style.h"
@@ -26,10 +27,7 @@ struct AppWindow {
     PlannedPanel words{
         "Words: frequency lists, n-grams and collocates; keyness of a selection against the rest of the "
         "corpus (log-likelihood with an effect size); trends of chosen words over time."};
-    PlannedPanel topics{
-        "Topics: a topic model trained in this page with live charts — top words per topic, the topic mix of "
-        "each document, topics over time. Topics can be labelled and pinned; a seed makes results "
-        "reproducible."};
+    TopicsPanel topics;
     PlannedPanel compare{
         "Compare: two documents (or two sub-corpora) side by side with passages aligned — verbatim reuse and "
         "close paraphrase — word-level differences, passages unique to each side and their distinctive words."};

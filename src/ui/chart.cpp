@@ -18,16 +18,27 @@ namespace ui {
 namespace {
 
 struct Item {
-    enum class Kind { Bars, BarsH, Line, Strip } kind = Kind::Bars;
+    enum class Kind { Bars, BarsH, Line, Strip, Scatter, Shaded, Heatmap } kind = Kind::Bars;
     std::string label;
     const double* xs = nullptr;
-    const double* ys = nullptr;
+    const double* ys = nullptr;           // Shaded: the top edge; Heatmap: the cells, row-major
+    const double* ys_low = nullptr;       // Shaded: the bottom edge
     const uint32_t* positions = nullptr;
     int count = 0;
     double width = 0.8;   // Bars
     int row = 0;          // Strip
     double scale = 1;     // Strip
+    ImU32 color = 0;      // SetNextColor's; 0: resolved in EndChart (the accent alone, else SeriesColor)
+    ScatterStyle scatter;
+    int rows = 0, cols = 0;          // Heatmap
+    double min = -1, max = 1;        // Heatmap's scale
 };
+
+// The label as shown: the part before "##".
+std::string VisibleLabel(const std::string& label) {
+    const size_t hash = label.find("##");
+    return hash == std::string::npos ? label : label.substr(0, hash);
+}
 
 struct Axis {
     AxisKind kind = AxisKind::Linear;
@@ -52,6 +63,7 @@ struct OpenChart {
     ImVec2 svg_min, svg_max, png_min, png_max;
     ImGuiID rows_id = 0;      // where the first row shown is kept (the window's state storage)
     int first_row = 0, shown_rows = 0;
+    ImU32 next_color = 0;     // SetNextColor's, for the next Plot* call
 };
 
 OpenChart g_chart;
@@ -87,8 +99,41 @@ struct Layout {
     bool scrolls = false;         // more rows than fit
 };
 
-float TopOfPlot(const Metrics& m) {
-    return m.title + (g_chart.axes[1].label.empty() ? 0.0f : m.line) + 0.4f * m.line;
+// The legend: a swatch and a label per labelled series, when there are two or more, flowing in rows.
+struct LegendEntry {
+    std::string label;
+    ImU32 color = 0;
+    ImVec2 at;            // chart coordinates of the swatch's top-left
+};
+
+std::vector<LegendEntry> LegendLayout(const Metrics& m, float width, float top, float* height) {
+    std::vector<LegendEntry> entries;
+    for (const Item& item : g_chart.items) {
+        const std::string label = VisibleLabel(item.label);
+        const bool one_colour = !(item.kind == Item::Kind::Scatter && item.scatter.colors) && item.kind != Item::Kind::Heatmap &&
+                                item.kind != Item::Kind::Strip;
+        if (!label.empty() && one_colour) entries.push_back({label, item.color, ImVec2()});
+    }
+    *height = 0;
+    if (entries.size() < 2) return {};
+    const float swatch = 0.8f * m.em, gap = 0.35f * m.em, spacing = 1.1f * m.em;
+    float x = 0, y = top;
+    for (LegendEntry& e : entries) {
+        const float w = swatch + gap + std::min(ImGui::CalcTextSize(e.label.c_str()).x, width * 0.5f);
+        if (x > 0 && x + w > width) { x = 0; y += m.line; }
+        e.at = ImVec2(x, y);
+        x += w + spacing;
+    }
+    *height = y + m.line - top;
+    return entries;
+}
+
+float LegendTop(const Metrics& m) { return m.title + (g_chart.axes[1].label.empty() ? 0.0f : m.line); }
+
+float TopOfPlot(const Metrics& m, float width) {
+    float legend = 0;
+    LegendLayout(m, width, 0, &legend);
+    return LegendTop(m) + legend + 0.4f * m.line;
 }
 
 float BelowPlot(const Metrics& m) {
@@ -100,7 +145,7 @@ float BelowPlot(const Metrics& m) {
 void VerticalLayout(Layout& l, const Metrics& m, bool all_rows) {
     const Axis& y = g_chart.axes[1];
     l.size = g_chart.size;
-    l.plot_min.y = TopOfPlot(m);
+    l.plot_min.y = TopOfPlot(m, l.size.x);
     l.plot_max.y = l.size.y - BelowPlot(m);
     if (y.kind != AxisKind::Category) return;
     const int n = std::max(y.categories, 0);
@@ -152,8 +197,14 @@ bool DataExtent(int axis, double* lo, double* hi) {
             }
         } else if (item.kind == Item::Kind::BarsH && axis == 0) {
             for (int i = 0; i < item.count; ++i) { take(0); take(item.xs[i]); }
-        } else if (item.kind == Item::Kind::Line) {
+        } else if (item.kind == Item::Kind::Line || item.kind == Item::Kind::Scatter) {
             for (int i = 0; i < item.count; ++i) take(axis == 0 ? item.xs[i] : item.ys[i]);
+        } else if (item.kind == Item::Kind::Shaded) {
+            for (int i = 0; i < item.count; ++i) {
+                if (axis == 0) { take(item.xs[i]); continue; }
+                take(item.ys_low[i]);
+                take(item.ys[i]);
+            }
         }
     }
     *lo = a;
@@ -241,6 +292,38 @@ void AddLine(Built& b, ImVec2 a, ImVec2 c, ImU32 color, float thickness) {
     b.prims.push_back({.kind = ChartPrimitive::Kind::Line, .a = a, .b = c, .color = color, .thickness = thickness});
 }
 
+void AddCircle(Built& b, ImVec2 centre, float radius, ImU32 fill, ImU32 stroke, float thickness) {
+    b.prims.push_back({.kind = ChartPrimitive::Kind::Circle, .a = centre, .b = ImVec2(radius, 0), .color = fill,
+                       .stroke = stroke, .thickness = thickness});
+}
+
+// `color` with its alpha multiplied by `alpha`.
+ImU32 WithAlpha(ImU32 color, float alpha) {
+    const unsigned a = (color >> IM_COL32_A_SHIFT) & 0xFF;
+    return (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(static_cast<float>(a) * alpha + 0.5f) << IM_COL32_A_SHIFT);
+}
+
+// A scatter's largest circle in CSS pixels, and each point's radius.
+float MaxRadius(const Item& item, const Metrics& m) {
+    return item.scatter.max_radius > 0 ? item.scatter.max_radius : 1.8f * m.em;
+}
+float PointRadius(const Item& item, const Metrics& m, int i) {
+    const float largest = MaxRadius(item, m);
+    if (!item.scatter.sizes) return largest * 0.5f;
+    double top = 0;
+    for (int k = 0; k < item.count; ++k) top = std::max(top, item.scatter.sizes[k]);
+    if (!(top > 0) || !(item.scatter.sizes[i] > 0)) return 2.0f;
+    return std::max(2.0f, largest * static_cast<float>(std::sqrt(item.scatter.sizes[i] / top)));   // area ∝ size
+}
+
+const Item* HeatmapItem() {
+    for (const Item& item : g_chart.items)
+        if (item.kind == Item::Kind::Heatmap) return &item;
+    return nullptr;
+}
+
+std::string HeatText(double v) { return core::DecimalText(v, std::fabs(v) < 10 ? 2 : 0); }
+
 // Lays the chart out and lists its primitives (`all_rows`: every category row, for an export).
 // `hovered_item`/`hovered_index` get the highlight colour.
 Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, int hovered_index) {
@@ -279,19 +362,42 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
     const float widest_w = ImGui::CalcTextSize(widest.c_str()).x;
     const float x_label_w = widest_w + 1.5f * m.em;
     l.plot_min.x = label_w + pad + m.tick;
-    l.plot_max.x = l.size.x - (l.scrolls ? 0.5f * m.em : 0.0f) - std::max(0.8f * m.em, widest_w / 2 + 2);
+    const Item* heat = HeatmapItem();
+    float colour_bar_w = 0;   // the heat map's scale at the right
+    if (heat)
+        colour_bar_w = 1.6f * m.em + std::max(ImGui::CalcTextSize(HeatText(heat->min).c_str()).x,
+                                             ImGui::CalcTextSize(HeatText(heat->max).c_str()).x);
+    l.plot_max.x = l.size.x - (l.scrolls ? 0.5f * m.em : 0.0f) - std::max(0.8f * m.em, widest_w / 2 + 2) - colour_bar_w;
     if (l.plot_max.x < l.plot_min.x + 10) l.plot_max.x = l.plot_min.x + 10;
     const float plot_w = l.plot_max.x - l.plot_min.x;
     const int x_max_ticks = std::max(2, static_cast<int>(plot_w / x_label_w));
     AxisRange(0, x_max_ticks, &b.x_lo, &b.x_hi);
     if (b.x_hi <= b.x_lo) b.x_hi = b.x_lo + 1;
     if (b.y_hi <= b.y_lo) b.y_hi = b.y_lo + 1;
+    // Circles stay inside the plot: the data's extent widens by the largest radius on each side.
+    float radius = 0;
+    for (const Item& item : g_chart.items)
+        if (item.kind == Item::Kind::Scatter) radius = std::max(radius, MaxRadius(item, m) + 2);
+    auto pad_range = [&](double* lo, double* hi, float px) {
+        const float f = std::min(radius / std::max(px, 1.0f), 0.3f);
+        const double span = *hi - *lo, extra = span * f / (1 - 2 * f);
+        *lo -= extra;
+        *hi += extra;
+    };
+    if (radius > 0 && !xa.fixed && xa.kind != AxisKind::Category) pad_range(&b.x_lo, &b.x_hi, plot_w);
+    if (radius > 0 && !ya.fixed && ya.kind != AxisKind::Category) pad_range(&b.y_lo, &b.y_hi, plot_h);
 
     // Title and axis labels.
     // On screen the title stops before the export buttons; an export has no buttons.
     const float title_w = all_rows ? l.size.x : g_chart.svg_min.x - g_chart.origin.x - m.em * 0.5f;
     AddText(b, 0, (m.title - m.line) / 2, c.text, FitText(g_chart.title, std::max(title_w, m.em)), -1);
-    if (!ya.label.empty()) AddText(b, 0, m.title, c.muted, ya.label, -1);
+    if (!ya.label.empty()) AddText(b, 0, m.title, c.muted, FitText(ya.label, l.size.x), -1);
+    float legend_h = 0;
+    for (const LegendEntry& e : LegendLayout(m, l.size.x, LegendTop(m), &legend_h)) {
+        const float swatch = 0.8f * m.em;
+        AddRect(b, ImVec2(e.at.x, e.at.y + (m.line - swatch) / 2), ImVec2(e.at.x + swatch, e.at.y + (m.line + swatch) / 2), e.color);
+        AddText(b, e.at.x + swatch + 0.35f * m.em, e.at.y, c.text, FitText(e.label, l.size.x * 0.5f), -1);
+    }
     const float x_ticks_top = l.plot_max.y + m.tick;
     if (!xa.label.empty()) {   // centred under the plot, or under the chart when wider than the plot
         const std::string label = FitText(xa.label, l.size.x);
@@ -341,10 +447,10 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
             for (int i = 0; i < item.count; ++i) {
                 float x0 = b.XToPx(item.xs[i] - item.width / 2), x1 = b.XToPx(item.xs[i] + item.width / 2);
                 if (x1 - x0 < 1) { const float mid = (x0 + x1) / 2; x0 = mid - 0.5f; x1 = mid + 0.5f; }
-                const float y0 = b.YToPx(std::max(item.ys[i], 0.0)), y1 = b.YToPx(0);
-                if (item.ys[i] <= 0) continue;
+                if (!(item.ys[i] > 0)) continue;   // nothing (or NaN: no data) to draw
+                const float y0 = b.YToPx(item.ys[i]), y1 = b.YToPx(0);
                 AddRect(b, ImVec2(x0, std::min(y0, y1 - 1)), ImVec2(x1, y1),
-                        this_item && i == hovered_index ? c.hovered : c.bar);
+                        this_item && i == hovered_index ? c.hovered : item.color);
             }
             break;
         case Item::Kind::BarsH:
@@ -352,7 +458,7 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
                 if (item.xs[r] <= 0) continue;
                 const float top = b.RowTop(r) + row_inset, bottom = b.RowTop(r) + l.row_h - row_inset;
                 AddRect(b, ImVec2(b.XToPx(0), top), ImVec2(std::max(b.XToPx(item.xs[r]), b.XToPx(0) + 1), bottom),
-                        this_item && r == hovered_index ? c.hovered : c.bar);
+                        this_item && r == hovered_index ? c.hovered : item.color);
             }
             break;
         case Item::Kind::Line: {
@@ -361,10 +467,93 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
             for (int i = 0; i < item.count; ++i) {
                 if (!std::isfinite(item.ys[i])) { have = false; continue; }
                 const ImVec2 p(b.XToPx(item.xs[i]), b.YToPx(item.ys[i]));
-                if (have) AddLine(b, last, p, c.bar, 1.5f);
+                if (have) AddLine(b, last, p, item.color, this_item ? 2.5f : 1.5f);
+                else if (i + 1 >= item.count || !std::isfinite(item.ys[i + 1]))   // a lone point between gaps
+                    AddCircle(b, p, 1.5f, item.color, 0, 0);
                 last = p;
                 have = true;
             }
+            if (this_item && hovered_index >= 0 && hovered_index < item.count && std::isfinite(item.ys[hovered_index]))
+                AddCircle(b, ImVec2(b.XToPx(item.xs[hovered_index]), b.YToPx(item.ys[hovered_index])), 3.5f, item.color,
+                          c.background, 1.5f);
+            break;
+        }
+        case Item::Kind::Scatter:
+            for (int i = 0; i < item.count; ++i) {
+                if (!std::isfinite(item.xs[i]) || !std::isfinite(item.ys[i])) continue;
+                const ImVec2 centre(b.XToPx(item.xs[i]), b.YToPx(item.ys[i]));
+                const float r = PointRadius(item, m, i);
+                const ImU32 fill = item.scatter.colors ? item.scatter.colors[i] : item.color;
+                const bool selected = i == item.scatter.selected, hovered = this_item && i == hovered_index;
+                AddCircle(b, centre, r, WithAlpha(fill, hovered || selected ? 0.85f : 0.55f),
+                          selected ? c.text : WithAlpha(fill, 1.0f), selected ? 2.5f : hovered ? 2.0f : 1.0f);
+            }
+            for (int i = 0; i < item.count && item.scatter.label; ++i) {   // labels over every circle
+                if (!std::isfinite(item.xs[i]) || !std::isfinite(item.ys[i])) continue;
+                const std::string text = item.scatter.label(i);
+                if (text.empty()) continue;
+                AddText(b, b.XToPx(item.xs[i]), b.YToPx(item.ys[i]) - m.line / 2, c.text, text, 0);
+            }
+            break;
+        case Item::Kind::Shaded: {
+            // Runs of points where both edges are numbers, each one band.
+            ChartPrimitive band{.kind = ChartPrimitive::Kind::Band, .color = WithAlpha(item.color, this_item ? 0.95f : 0.8f)};
+            std::vector<ImVec2> bottom;
+            auto flush = [&] {
+                if (band.points.size() >= 2) {
+                    band.points.insert(band.points.end(), bottom.begin(), bottom.end());
+                    b.prims.push_back(band);
+                }
+                band.points.clear();
+                bottom.clear();
+            };
+            for (int i = 0; i < item.count; ++i) {
+                if (!std::isfinite(item.ys[i]) || !std::isfinite(item.ys_low[i])) { flush(); continue; }
+                const float x = b.XToPx(item.xs[i]);
+                band.points.push_back(ImVec2(x, b.YToPx(item.ys[i])));
+                bottom.push_back(ImVec2(x, b.YToPx(item.ys_low[i])));
+            }
+            flush();
+            if (this_item && hovered_index >= 0 && hovered_index < item.count)
+                AddLine(b, ImVec2(b.XToPx(item.xs[hovered_index]), b.YToPx(item.ys[hovered_index])),
+                        ImVec2(b.XToPx(item.xs[hovered_index]), b.YToPx(item.ys_low[hovered_index])), c.text, 1.5f);
+            break;
+        }
+        case Item::Kind::Heatmap: {
+            const int last_row = std::min(l.first_row + l.rows, item.rows);
+            for (int r = l.first_row; r < last_row; ++r) {
+                const float top = b.RowTop(r);
+                for (int col = 0; col < item.cols; ++col) {
+                    const double v = item.ys[static_cast<size_t>(r) * static_cast<size_t>(item.cols) + static_cast<size_t>(col)];
+                    if (!std::isfinite(v)) continue;
+                    const double mid = (item.min + item.max) / 2, half = std::max((item.max - item.min) / 2, 1e-12);
+                    AddRect(b, ImVec2(b.XToPx(col - 0.5), top), ImVec2(b.XToPx(col + 0.5), top + l.row_h),
+                            DivergingColor(std::clamp((v - mid) / half, -1.0, 1.0)));
+                }
+            }
+            if (this_item && hovered_index >= 0) {   // the hovered cell outlined
+                const int r = hovered_index / std::max(item.cols, 1), col = hovered_index % std::max(item.cols, 1);
+                if (r >= l.first_row && r < last_row) {
+                    const float x0 = b.XToPx(col - 0.5), x1 = b.XToPx(col + 0.5), y0 = b.RowTop(r), y1 = y0 + l.row_h;
+                    AddLine(b, ImVec2(x0, y0), ImVec2(x1, y0), c.text, 1.5f);
+                    AddLine(b, ImVec2(x1, y0), ImVec2(x1, y1), c.text, 1.5f);
+                    AddLine(b, ImVec2(x1, y1), ImVec2(x0, y1), c.text, 1.5f);
+                    AddLine(b, ImVec2(x0, y1), ImVec2(x0, y0), c.text, 1.5f);
+                }
+            }
+            // The colour bar: the scale from max (top) to min (bottom) in 24 steps, labelled at both ends and
+            // the middle.
+            const float bx = l.plot_max.x + std::max(0.8f * m.em, widest_w / 2 + 2), bw = 0.7f * m.em;
+            const float top = l.plot_min.y, height = std::max(l.plot_max.y - l.plot_min.y, 1.0f);
+            const int steps = 24;
+            for (int k = 0; k < steps; ++k) {
+                const double t = 1.0 - 2.0 * (k + 0.5) / steps;
+                AddRect(b, ImVec2(bx, top + height * k / steps), ImVec2(bx + bw, top + height * (k + 1) / steps), DivergingColor(t));
+            }
+            const double mid = (item.min + item.max) / 2;
+            AddText(b, bx + bw + 0.3f * m.em, top, c.muted, HeatText(item.max), -1);
+            AddText(b, bx + bw + 0.3f * m.em, top + height / 2 - m.line / 2, c.muted, HeatText(mid), -1);
+            AddText(b, bx + bw + 0.3f * m.em, top + height - m.line, c.muted, HeatText(item.min), -1);
             break;
         }
         case Item::Kind::Strip: {
@@ -379,7 +568,7 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
                 const int px = static_cast<int>(std::floor(x));
                 if (px == last_px) continue;
                 last_px = px;
-                AddRect(b, ImVec2(x - 0.75f, top + row_inset), ImVec2(x + 0.75f, top + l.row_h - row_inset), c.bar);
+                AddRect(b, ImVec2(x - 0.75f, top + row_inset), ImVec2(x + 0.75f, top + l.row_h - row_inset), item.color);
             }
             break;
         }
@@ -408,13 +597,15 @@ bool HitTest(const Built& b, ImVec2 mouse, int* item_out, int* index_out) {
         case Item::Kind::Bars: {
             // A bar's column: its slot (a whole year or category, so a year without a bar is never taken for
             // its neighbour); on a linear axis its width, at least 3 pixels.
+            // Bars side by side in a slot (narrower than 0.8) are told apart by their own width.
             const double half = xa.kind == AxisKind::Linear ? std::max(item.width / 2, 3.0 / px_per_x)
-                                                            : std::max(0.5, item.width / 2);
+                                : item.width < 0.8             ? item.width / 2
+                                                               : std::max(0.5, item.width / 2);
             int best = -1;
             double best_d = half;
             for (int i = 0; i < item.count; ++i) {
                 const double d = std::fabs(item.xs[i] - x);
-                if (d <= best_d) { best = i; best_d = d; }
+                if (d <= best_d && std::isfinite(item.ys[i])) { best = i; best_d = d; }
             }
             if (best >= 0) { *item_out = k; *index_out = best; return true; }
             break;
@@ -425,20 +616,66 @@ bool HitTest(const Built& b, ImVec2 mouse, int* item_out, int* index_out) {
         case Item::Kind::Strip:
             if (row == item.row) { *item_out = k; *index_out = row; return true; }
             break;
-        case Item::Kind::Line: {
+        case Item::Kind::Line:
+            break;   // below: the line nearest the mouse
+        case Item::Kind::Scatter: {
+            // The smallest circle under the mouse (a small topic inside a big one stays reachable).
+            const Metrics m = CurrentMetrics();
             int best = -1;
-            double best_d = 8.0 / px_per_x;
+            float best_r = 0;
             for (int i = 0; i < item.count; ++i) {
-                if (!std::isfinite(item.ys[i])) continue;
-                const double d = std::fabs(item.xs[i] - x);
-                if (d <= best_d) { best = i; best_d = d; }
+                if (!std::isfinite(item.xs[i]) || !std::isfinite(item.ys[i])) continue;
+                const float dx = mouse.x - b.XToPx(item.xs[i]), dy = mouse.y - b.YToPx(item.ys[i]);
+                const float r = std::max(PointRadius(item, m, i), 5.0f);
+                if (dx * dx + dy * dy <= r * r && (best < 0 || r < best_r)) { best = i; best_r = r; }
             }
             if (best >= 0) { *item_out = k; *index_out = best; return true; }
             break;
         }
+        case Item::Kind::Shaded: {
+            int best = -1;
+            double best_d = 0;
+            for (int i = 0; i < item.count; ++i) {
+                const double d = std::fabs(item.xs[i] - x);
+                if (best < 0 || d < best_d) { best = i; best_d = d; }
+            }
+            if (best < 0 || !std::isfinite(item.ys[best]) || !std::isfinite(item.ys_low[best]) || best_d * px_per_x > 12) break;
+            const float top = b.YToPx(item.ys[best]), bottom = b.YToPx(item.ys_low[best]);
+            if (mouse.y >= top - 1 && mouse.y <= bottom + 1) { *item_out = k; *index_out = best; return true; }
+            break;
+        }
+        case Item::Kind::Heatmap: {
+            const int col = static_cast<int>(std::floor(x + 0.5));
+            if (row >= 0 && row < item.rows && col >= 0 && col < item.cols) {
+                *item_out = k;
+                *index_out = row * item.cols + col;
+                return true;
+            }
+            break;
+        }
         }
     }
-    return false;
+    // Lines: the point nearest the mouse's x (within 8 pixels) on the line nearest the mouse's y.
+    int best_item = -1, best_index = -1;
+    float best_dy = 0;
+    for (int k = 0; k < static_cast<int>(g_chart.items.size()); ++k) {
+        const Item& item = g_chart.items[static_cast<size_t>(k)];
+        if (item.kind != Item::Kind::Line) continue;
+        int best = -1;
+        double best_d = 8.0 / px_per_x;
+        for (int i = 0; i < item.count; ++i) {
+            if (!std::isfinite(item.ys[i])) continue;
+            const double d = std::fabs(item.xs[i] - x);
+            if (d <= best_d) { best = i; best_d = d; }
+        }
+        if (best < 0) continue;
+        const float dy = std::fabs(b.YToPx(item.ys[best]) - mouse.y);
+        if (best_item < 0 || dy < best_dy) { best_item = k; best_index = best; best_dy = dy; }
+    }
+    if (best_item < 0) return false;
+    *item_out = best_item;
+    *index_out = best_index;
+    return true;
 }
 
 // The tooltip for a hovered point: where it is, then the exact value with the axis's unit.
@@ -450,10 +687,28 @@ std::string ShowTooltip(int item_index, int index) {
     switch (item.kind) {
     case Item::Kind::Bars:
     case Item::Kind::Line:
-        where = xa.kind == AxisKind::Category ? CategoryText(xa, static_cast<int>(item.xs[index]))
+    case Item::Kind::Shaded: {
+        where = xa.kind == AxisKind::Category ? CategoryText(xa, static_cast<int>(std::lround(item.xs[index])))
                                               : ValueText(xa, item.xs[index]);
-        value = (ya.label.empty() ? item.label : ya.label) + ": " + ValueText(ya, item.ys[index]);
+        // With several series the series names itself; alone, the axis label (with its unit) does.
+        const bool several = g_chart.items.size() > 1 && !VisibleLabel(item.label).empty();
+        const double v = item.kind == Item::Kind::Shaded ? item.ys[index] - item.ys_low[index] : item.ys[index];
+        value = (several || ya.label.empty() ? VisibleLabel(item.label) : ya.label) + ": " + ValueText(ya, v);
         break;
+    }
+    case Item::Kind::Scatter: {
+        const std::string name = item.scatter.label ? item.scatter.label(index) : std::string();
+        where = VisibleLabel(item.label) + (name.empty() ? " " + std::to_string(index + 1) : " " + name);
+        value = (xa.label.empty() ? std::string("x") : xa.label) + ": " + ValueText(xa, item.xs[index]) + ", " +
+                (ya.label.empty() ? std::string("y") : ya.label) + ": " + ValueText(ya, item.ys[index]);
+        break;
+    }
+    case Item::Kind::Heatmap: {
+        const int r = index / std::max(item.cols, 1), col = index % std::max(item.cols, 1);
+        where = CategoryText(ya, r) + " × " + CategoryText(xa, col);
+        value = VisibleLabel(item.label) + ": " + HeatText(item.ys[index]);
+        break;
+    }
     case Item::Kind::BarsH:
         where = CategoryText(ya, index);
         value = (xa.label.empty() ? item.label : xa.label) + ": " + ValueText(xa, item.xs[index]);
@@ -483,6 +738,18 @@ void Draw(const Built& b, ImVec2 origin) {
         case ChartPrimitive::Kind::Line:
             draw->AddLine(a, c, p.color, p.thickness);
             break;
+        case ChartPrimitive::Kind::Circle:
+            if (a.y + p.b.x < clip.y || a.y - p.b.x > clip.w) continue;
+            draw->AddCircleFilled(a, p.b.x, p.color);
+            if (p.stroke) draw->AddCircle(a, p.b.x, p.stroke, 0, p.thickness);
+            break;
+        case ChartPrimitive::Kind::Band: {
+            // Quads between neighbouring points (each convex when the top is above the bottom, as in a stack).
+            const size_t n = p.points.size() / 2;
+            auto at = [&](size_t i) { return ImVec2(origin.x + p.points[i].x, origin.y + p.points[i].y); };
+            for (size_t i = 0; i + 1 < n; ++i) draw->AddQuadFilled(at(i), at(i + 1), at(n + i + 1), at(n + i), p.color);
+            break;
+        }
         case ChartPrimitive::Kind::Text: {
             const float w = ImGui::CalcTextSize(p.text.c_str()).x;
             const float x = p.align < 0 ? a.x : p.align == 0 ? a.x - w / 2 : a.x - w;
@@ -617,26 +884,50 @@ void SetupAxisDecimals(ChartAxis axis, int decimals) {
     AxisOf(axis).decimals = decimals;
 }
 
-void PlotBars(const char* label, const double* xs, const double* ys, int count, double width) {
+namespace {
+
+// Adds an item with SetNextColor's colour (then forgotten, as ImPlot's SetNext* are).
+void AddItem(Item item) {
     assert(g_chart.open);
-    g_chart.items.push_back({.kind = Item::Kind::Bars, .label = label, .xs = xs, .ys = ys, .count = count,
-                             .width = width > 0 ? width : 0.8});
+    item.color = g_chart.next_color;
+    g_chart.next_color = 0;
+    g_chart.items.push_back(std::move(item));
+}
+
+}  // namespace
+
+void SetNextColor(ImU32 color) {
+    assert(g_chart.open);
+    g_chart.next_color = color;
+}
+
+void PlotBars(const char* label, const double* xs, const double* ys, int count, double width) {
+    AddItem({.kind = Item::Kind::Bars, .label = label, .xs = xs, .ys = ys, .count = count, .width = width > 0 ? width : 0.8});
 }
 
 void PlotBarsH(const char* label, const double* values, int count) {
-    assert(g_chart.open);
-    g_chart.items.push_back({.kind = Item::Kind::BarsH, .label = label, .xs = values, .count = count});
+    AddItem({.kind = Item::Kind::BarsH, .label = label, .xs = values, .count = count});
 }
 
 void PlotLine(const char* label, const double* xs, const double* ys, int count) {
-    assert(g_chart.open);
-    g_chart.items.push_back({.kind = Item::Kind::Line, .label = label, .xs = xs, .ys = ys, .count = count});
+    AddItem({.kind = Item::Kind::Line, .label = label, .xs = xs, .ys = ys, .count = count});
 }
 
 void PlotStrip(const char* label, int row, const uint32_t* positions, int count, double scale) {
-    assert(g_chart.open);
-    g_chart.items.push_back({.kind = Item::Kind::Strip, .label = label, .positions = positions, .count = count,
-                             .row = row, .scale = scale});
+    AddItem({.kind = Item::Kind::Strip, .label = label, .positions = positions, .count = count, .row = row, .scale = scale});
+}
+
+void PlotScatter(const char* label, const double* xs, const double* ys, int count, const ScatterStyle& style) {
+    AddItem({.kind = Item::Kind::Scatter, .label = label, .xs = xs, .ys = ys, .count = count, .scatter = style});
+}
+
+void PlotShaded(const char* label, const double* xs, const double* ys_low, const double* ys_high, int count) {
+    AddItem({.kind = Item::Kind::Shaded, .label = label, .xs = xs, .ys = ys_high, .ys_low = ys_low, .count = count});
+}
+
+void PlotHeatmap(const char* label, const double* values, int rows, int cols, double min, double max) {
+    AddItem({.kind = Item::Kind::Heatmap, .label = label, .ys = values, .count = std::max(rows, 0) * std::max(cols, 0),
+             .rows = std::max(rows, 0), .cols = std::max(cols, 0), .min = min, .max = max > min ? max : min + 1});
 }
 
 void ChartRows(int* first, int* last) {
@@ -653,6 +944,10 @@ ChartResult EndChart() {
     const Metrics m = CurrentMetrics();
     const Colors colors = CurrentColors();
     ChartResult result;
+    // Series without SetNextColor's colour: the accent when alone, else the palette in order.
+    int auto_index = 0;
+    for (Item& item : chart.items)
+        if (item.color == 0) item.color = chart.items.size() == 1 ? colors.bar : SeriesColor(auto_index++);
 
     // The wheel scrolls the rows of a category axis that has more than fit.
     Layout rows;
@@ -700,6 +995,8 @@ ChartResult EndChart() {
     result.png_button_max = chart.png_max;
     result.x_min = shown.x_lo;
     result.x_max = shown.x_hi;
+    result.y_min = shown.y_lo;
+    result.y_max = shown.y_hi;
     result.export_format = chart.export_format;
     if (chart.export_format != ChartExport::None) {
         const Built all = Build(m, colors, true, -1, -1);
@@ -711,6 +1008,85 @@ ChartResult EndChart() {
     ImGui::EndGroup();
     ImGui::PopID();
     return result;
+}
+
+// ---- colours and sparklines ----------------------------------------------------------------------------------
+
+namespace {
+
+ImU32 Mix(ImU32 from, ImU32 to, float t) {
+    auto channel = [&](int shift) {
+        const float a = static_cast<float>((from >> shift) & 0xFF), b = static_cast<float>((to >> shift) & 0xFF);
+        return static_cast<ImU32>(a + (b - a) * t + 0.5f) << shift;
+    };
+    return channel(IM_COL32_R_SHIFT) | channel(IM_COL32_G_SHIFT) | channel(IM_COL32_B_SHIFT) | (0xFFu << IM_COL32_A_SHIFT);
+}
+
+// Whether the applied theme is dark: its window background is.
+bool DarkBackground() {
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    return 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z < 0.5f;
+}
+
+}  // namespace
+
+ImU32 SeriesColor(int index) {
+    // Tableau 10 (Maureen Stone's), distinct for the common kinds of colour blindness in its first few.
+    static const ImU32 kBase[10] = {
+        IM_COL32(78, 121, 167, 255), IM_COL32(242, 142, 43, 255), IM_COL32(225, 87, 89, 255),  IM_COL32(118, 183, 178, 255),
+        IM_COL32(89, 161, 79, 255),  IM_COL32(237, 201, 72, 255), IM_COL32(176, 122, 161, 255), IM_COL32(255, 157, 167, 255),
+        IM_COL32(156, 117, 95, 255), IM_COL32(186, 176, 172, 255)};
+    index = std::max(index, 0);
+    const ImU32 base = kBase[index % 10];
+    const int round = (index / 10) % 3;
+    const bool dark = DarkBackground();
+    const ImU32 white = IM_COL32(255, 255, 255, 255), black = IM_COL32(0, 0, 0, 255);
+    if (round == 0) return dark ? Mix(base, white, 0.12f) : base;
+    if (round == 1) return dark ? Mix(base, white, 0.45f) : Mix(base, black, 0.32f);
+    return dark ? Mix(base, black, 0.3f) : Mix(base, white, 0.45f);
+}
+
+ImU32 DivergingColor(double t) {
+    const ImU32 middle = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    const ImU32 blue = IM_COL32(33, 102, 172, 255), red = IM_COL32(178, 24, 43, 255);   // ColorBrewer RdBu's ends
+    if (!std::isfinite(t)) return middle;
+    t = std::clamp(t, -1.0, 1.0);
+    return t < 0 ? Mix(middle, blue, static_cast<float>(-t)) : Mix(middle, red, static_cast<float>(t));
+}
+
+int Sparkline(const char* id, const double* ys, int count, ImVec2 size, ImU32 color, double min, double max) {
+    ImGui::PushID(id);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("spark", size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    if (count <= 0 || !ImGui::IsItemVisible()) return -1;
+    if (!std::isfinite(min) || !std::isfinite(max)) {
+        min = INFINITY;
+        max = -INFINITY;
+        for (int i = 0; i < count; ++i)
+            if (std::isfinite(ys[i])) { min = std::min(min, ys[i]); max = std::max(max, ys[i]); }
+        if (!std::isfinite(min)) return -1;
+        min = std::min(min, 0.0);   // shares: from 0, so a flat topic looks flat, not noisy
+    }
+    if (max <= min) max = min + 1;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float pad = 1.5f;
+    auto at = [&](int i) {
+        const float x = origin.x + pad + (count > 1 ? (size.x - 2 * pad) * static_cast<float>(i) / static_cast<float>(count - 1) : size.x / 2);
+        const float y = origin.y + size.y - pad - static_cast<float>((ys[i] - min) / (max - min)) * (size.y - 2 * pad);
+        return ImVec2(x, y);
+    };
+    draw->AddLine(ImVec2(origin.x, origin.y + size.y - 0.5f), ImVec2(origin.x + size.x, origin.y + size.y - 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Border, 0.6f));
+    for (int i = 0; i + 1 < count; ++i)
+        if (std::isfinite(ys[i]) && std::isfinite(ys[i + 1])) draw->AddLine(at(i), at(i + 1), color, 1.25f);
+    if (!hovered) return -1;
+    // The point nearest the mouse's x.
+    const float t = (ImGui::GetIO().MousePos.x - origin.x - pad) / std::max(size.x - 2 * pad, 1.0f);
+    const int index = std::clamp(static_cast<int>(std::lround(t * static_cast<float>(count - 1))), 0, count - 1);
+    if (std::isfinite(ys[index])) draw->AddCircleFilled(at(index), 2.5f, color);
+    return index;
 }
 
 // ---- axis maths ---------------------------------------------------------------------------------------------
@@ -803,6 +1179,28 @@ std::string ChartSvg(const std::vector<ChartPrimitive>& primitives, ImVec2 size,
             if (!opacity.empty()) opacity.replace(1, 4, "stroke");   // fill-opacity → stroke-opacity
             svg += "<line x1=\"" + Num(p.a.x) + "\" y1=\"" + Num(p.a.y) + "\" x2=\"" + Num(p.b.x) + "\" y2=\"" + Num(p.b.y) +
                    "\" stroke=\"" + HexColor(p.color) + "\"" + opacity + " stroke-width=\"" + Num(p.thickness) + "\"/>\n";
+            break;
+        }
+        case ChartPrimitive::Kind::Circle: {
+            svg += "<circle cx=\"" + Num(p.a.x) + "\" cy=\"" + Num(p.a.y) + "\" r=\"" + Num(p.b.x) + "\" fill=\"" +
+                   HexColor(p.color) + "\"" + Opacity(p.color);
+            if (p.stroke) {
+                std::string opacity = Opacity(p.stroke);
+                if (!opacity.empty()) opacity.replace(1, 4, "stroke");
+                svg += " stroke=\"" + HexColor(p.stroke) + "\"" + opacity + " stroke-width=\"" + Num(p.thickness) + "\"";
+            }
+            svg += "/>\n";
+            break;
+        }
+        case ChartPrimitive::Kind::Band: {
+            // The top edge left to right, then the bottom edge right to left: one closed outline.
+            const size_t n = p.points.size() / 2;
+            svg += "<polygon points=\"";
+            for (size_t i = 0; i < 2 * n; ++i) {
+                const ImVec2 q = i < n ? p.points[i] : p.points[n + (2 * n - 1 - i)];
+                svg += (i ? " " : "") + Num(q.x) + "," + Num(q.y);
+            }
+            svg += "\" fill=\"" + HexColor(p.color) + "\"" + Opacity(p.color) + "/>\n";
             break;
         }
         case ChartPrimitive::Kind::Text: {

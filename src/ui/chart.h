@@ -1,5 +1,5 @@
 // The chart kit: every chart in the app (Search's per-year and per-group charts, the Concordance's
-// dispersion plot; later Words and Topics) is drawn by these calls, on ImGui's draw list, with ImPlot's
+// dispersion plot, the Topics view's map, lines, areas and heat map; later Words and Compare) is drawn by these calls, on ImGui's draw list, with ImPlot's
 // grammar. It draws real axes (numbers, years or categories, with labelled ticks and the unit in the axis
 // label), shows the exact value of what the mouse is over, and writes the same chart as SVG (or has the
 // platform rasterise that SVG into a PNG). It knows nothing of the app: what a click or an export means is
@@ -30,7 +30,17 @@
 //
 // Each chart has, on its title row, "SVG" and "PNG" buttons; EndChart reports a press in ChartResult
 // (with the SVG text of the whole chart, every row included).
+//
+// Several series: SetNextColor gives the next Plot* call its colour (else each takes the next of
+// SeriesColor's), and a chart with two or more labelled series (a label not starting with "##") draws a
+// legend between its title and its plot, a swatch and the label for each, wrapping into rows.
+//
+//     ui::SetNextColor(ui::SeriesColor(topic));                          // the topic's colour everywhere
+//     ui::PlotShaded("war", years, stack_below, stack_above, n);         // one band of stacked areas
+//     ui::PlotScatter("topics", x, y, k, {.sizes = shares, .label = [&](int i) { return std::to_string(i + 1); }});
+//     ui::PlotHeatmap("correlation", r, k, k, -1, 1);                    // on two category axes
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -51,6 +61,7 @@ struct ChartResult {
     bool clicked = false;      // that point was clicked (left button)
     std::string tooltip;       // the tooltip shown for it ("" none); add lines with ImGui::BeginTooltip
     double x_min = 0, x_max = 1;   // the x axis's range at the plot's left and right edges (data units)
+    double y_min = 0, y_max = 1;   // the y axis's range at the plot's bottom and top edges (not for categories)
     ChartExport export_format = ChartExport::None;   // the user pressed SVG or PNG
     std::string svg;           // the whole chart as an SVG document, filled when export_format is not None
     ImVec2 svg_size;           // its size in CSS pixels
@@ -84,12 +95,47 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count);
 // `scale` for each i, on row `row`. Tooltips say "<row label>: <count> <label>".
 void PlotStrip(const char* label, int row, const uint32_t* positions, int count, double scale);
 
+// Circles at (xs[i], ys[i]): sized by area (`sizes`, any positive unit: the largest gets `max_radius`), each
+// its own colour or the series', a short label centred in it, `selected` outlined. Hovering a circle (the
+// smallest under the mouse) reports it; its tooltip says the label and the coordinates.
+struct ScatterStyle {
+    const double* sizes = nullptr;            // per point, proportional to the circle's area (null: all equal)
+    float max_radius = 0;                     // CSS pixels of the largest circle (0: 1.8 em)
+    const ImU32* colors = nullptr;            // per point (null: the series colour)
+    std::function<std::string(int)> label;    // drawn in the circle ("" or null: none)
+    int selected = -1;                        // drawn with a thick outline
+};
+void PlotScatter(const char* label, const double* xs, const double* ys, int count, const ScatterStyle& style = {});
+// The band between ys_low[i] and ys_high[i] over xs (a stacked area is a band from the series below's top to
+// its own). A NaN in either breaks the band (a gap). Tooltips give ys_high − ys_low, the band's own value.
+void PlotShaded(const char* label, const double* xs, const double* ys_low, const double* ys_high, int count);
+// A rows × cols grid of cells on two category axes (call SetupAxisCategories for both: rows on y, columns on
+// x), values row-major, coloured on a diverging scale from `min` (blue) through the middle (the background) to
+// `max` (red), with a colour bar at the right. NaN cells are left empty. Tooltips: "row × column: value".
+void PlotHeatmap(const char* label, const double* values, int rows, int cols, double min, double max);
+// The colour of the next Plot* call (ImU32; 0: the series' own from SeriesColor).
+void SetNextColor(ImU32 color);
+
 // The rows of the category y axis to plot this frame: [*first, *last). All of them when exporting; otherwise
 // those on screen. Call after SetupAxisCategories.
 void ChartRows(int* first, int* last);
 
 // Lays out and draws the chart, handles hover, click and export. Call only when BeginChart returned true.
 ChartResult EndChart();
+
+// ---- Colours and small charts ------------------------------------------------------------------------------
+
+// Series colour `index` of a categorical palette readable on the current theme's background (light or dark):
+// 10 distinct hues, then the same hues lighter or darker, cycling. Topics use SeriesColor(topic) everywhere
+// (list, map, lines, the Reader's words), so a topic keeps its colour.
+ImU32 SeriesColor(int index);
+// The diverging scale PlotHeatmap uses: t in [−1, 1] → blue … background … red.
+ImU32 DivergingColor(double t);
+
+// A sparkline: `count` values as a tiny line in a box of `size` (no axes, no export), for table cells. NaN
+// values are gaps. The y range is [min, max] (both NaN: the data's own). Returns the index under the mouse
+// (-1 none), so the caller can show its exact value.
+int Sparkline(const char* id, const double* ys, int count, ImVec2 size, ImU32 color, double min = NAN, double max = NAN);
 
 // ---- Axis maths (no ImGui; public for tests and for callers that label things alike) -----------------------
 
@@ -111,9 +157,12 @@ double NiceCeiling(double max, int max_ticks);
 // What a chart is made of, in chart coordinates (CSS pixels from its top-left corner): drawn on the screen
 // and written to SVG from the same list.
 struct ChartPrimitive {
-    enum class Kind { Rect, Line, Text } kind = Kind::Rect;
-    ImVec2 a, b;               // Rect: corners; Line: ends; Text: the anchor (left, centre or right of the top)
-    ImU32 color = 0;
+    enum class Kind { Rect, Line, Text, Circle, Band } kind = Kind::Rect;
+    ImVec2 a, b;               // Rect: corners; Line: ends; Text: the anchor (left, centre or right of the top);
+                               // Circle: a the centre, b.x the radius
+    ImU32 color = 0;           // fill (Rect, Circle, Band), stroke (Line), text colour (Text)
+    ImU32 stroke = 0;          // Circle: its outline (0: none), `thickness` wide
+    std::vector<ImVec2> points;   // Band: the top edge left to right, then the bottom edge left to right (n + n)
     float thickness = 1;       // Line
     int align = -1;            // Text: -1 left, 0 centre, 1 right of `a`
     std::string text;

@@ -22,6 +22,8 @@ void HandleChart(app::AppState& state, const char* name, const char* file_stem, 
     char range[64];
     std::snprintf(range, sizeof range, "%g %g", result.x_min, result.x_max);
     state.ui_text[n + ".x"] = range;
+    std::snprintf(range, sizeof range, "%g %g", result.y_min, result.y_max);
+    state.ui_text[n + ".y"] = range;
     if (!result.tooltip.empty()) state.ui_text[n + ".tooltip"] = result.tooltip;
     else state.ui_text.erase(n + ".tooltip");
     if (result.export_format == ChartExport::Svg)

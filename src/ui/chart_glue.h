@@ -8,7 +8,7 @@
 namespace ui {
 
 // After EndChart: records `name` (the chart), `name.plot`, `name.svg`, `name.png` in state.widgets and
-// ui_text[`name.x`] = "MIN MAX" (the x axis at the plot's edges) and ui_text[`name.tooltip`] while a tooltip
+// ui_text[`name.x`] = "MIN MAX" (the x axis at the plot's edges), `name.y` likewise and ui_text[`name.tooltip`] while a tooltip
 // shows; saves an export as `file_stem`.svg or .png.
 void HandleChart(app::AppState& state, const char* name, const char* file_stem, const ChartResult& result);
 

@@ -7,21 +7,14 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, clickWidget, closePages, command, focusField, launchBrowser, openApp, openView, startServer, state, waitForState } from './harness.mjs';
+import { artifacts, clickWidget, openSotu as openShippedSotu, screens, closePages, command, focusField, launchBrowser, openApp, openView, startServer, state, waitForState } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 afterEach(closePages);
 after(async () => { await browser?.close(); server?.close(); });
 
-// The app with the State of the Union open: importing it can take longer than openApp waits on a loaded
-// machine at devicePixelRatio 2, so the start page opens first and the import gets two minutes.
-async function openSotu(options) {
-  const page = await openApp(browser, server.url, { ...options, corpus: null });
-  assert.equal(await command(page, 'open-shipped', 'sotu'), '');
-  await waitForState(page, (s) => s.documents === 233 && !s.jobs.some((j) => j.state === 'running'), undefined, 120000);
-  return page;
-}
+const openSotu = (options) => openShippedSotu(browser, server.url, options);
 
 // The screen x (CSS pixels) of `year`'s column in the per-year chart, from the plot's rectangle and its axis.
 function yearX(s, year) {
@@ -136,21 +129,16 @@ test("the Library's count is right as soon as a corpus opens, without moving the
 });
 
 // Screenshots to look at: Search charts for «war» and the Concordance with its document column.
-for (const [width, height] of [[1024, 700], [1366, 768]]) {
-  for (const deviceScaleFactor of [1, 2]) {
-    for (const colorScheme of ['light', 'dark']) {
-      test(`screenshots ${width}×${height} @${deviceScaleFactor}x ${colorScheme}`, async () => {
-        const page = await openSotu({ width, height, deviceScaleFactor, colorScheme });
-        await searchWar(page);
-        await hoverYear(page, 1917);
-        const name = `${width}x${height}@${deviceScaleFactor}x-${colorScheme}`;
-        await page.screenshot({ path: join(artifacts, `charts-search-war-${name}.png`) });
-        await openView(page, 'concordance');
-        await waitForState(page, (s) => s.kwic_done && s.widgets['kwic.dispersion.plot'], undefined, 60000);
-        await page.mouse.move(5, height - 5);
-        await page.screenshot({ path: join(artifacts, `charts-concordance-war-${name}.png`) });
-        assert.deepEqual(page.errors, []);
-      });
-    }
-  }
+for (const { width, height, deviceScaleFactor, colorScheme, name } of screens) {
+  test(`screenshots ${name}`, async () => {
+    const page = await openSotu({ width, height, deviceScaleFactor, colorScheme });
+    await searchWar(page);
+    await hoverYear(page, 1917);
+    await page.screenshot({ path: join(artifacts, `charts-search-war-${name}.png`) });
+    await openView(page, 'concordance');
+    await waitForState(page, (s) => s.kwic_done && s.widgets['kwic.dispersion.plot'], undefined, 60000);
+    await page.mouse.move(5, height - 5);
+    await page.screenshot({ path: join(artifacts, `charts-concordance-war-${name}.png`) });
+    assert.deepEqual(page.errors, []);
+  });
 }

@@ -58,6 +58,22 @@ export async function openApp(browser, url, { width = 1400, height = 900, device
   return page;
 }
 
+// The screens screenshots are taken at: 1024×700 and 1366×768, devicePixelRatio 1 and 2, light and dark; each
+// with openApp's options and a name for files ("1024x700@2x-dark").
+export const screens = [[1024, 700], [1366, 768]].flatMap(([width, height]) => [1, 2].flatMap((deviceScaleFactor) =>
+  ['light', 'dark'].map((colorScheme) => ({ width, height, deviceScaleFactor, colorScheme,
+                                            name: `${width}x${height}@${deviceScaleFactor}x-${colorScheme}` }))));
+
+// Opens the app with the State of the Union open: importing it can take longer than openApp waits on a
+// loaded machine at devicePixelRatio 2, so the start page opens first and the import gets two minutes.
+export async function openSotu(browser, url, options) {
+  const page = await openApp(browser, url, { ...options, corpus: null });
+  const error = await command(page, 'open-shipped', 'sotu');
+  if (error !== '') throw new Error(`open-shipped sotu: ${error}`);
+  await waitForState(page, (s) => s.documents === 233 && !s.jobs.some((j) => j.state === 'running'), undefined, 120000);
+  return page;
+}
+
 // Waits until the app is ready, storage is loaded and no job runs (and, with `withCorpus`, a corpus is open).
 export async function waitForReady(page, withCorpus = true) {
   await page.waitForFunction(() => window.corpusLens && window.corpusLens.state().ready, null, { timeout: 30000 });

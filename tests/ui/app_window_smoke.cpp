@@ -3,6 +3,9 @@
 // asserts, crashes or forgets to End something fails here without a browser.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
 
 #include <imgui.h>
 
@@ -211,4 +214,42 @@ TEST_CASE("the Help windows fit a 1024×700 page, centred, with their Close butt
         CHECK(r.x + r.w / 2 == doctest::Approx(512).epsilon(0.01));
         CHECK(c.y + c.h <= r.y + r.h);
     }
+}
+
+TEST_CASE("the Reader colours each word by its topic and shows the document's mix, for that document only") {
+    Headless h;
+    h.Frames(10);
+    REQUIRE(!h.state.documents.empty());
+    h.state.reader_doc_id = h.state.documents.front().id;
+    h.state.view = app::View::Reader;
+    h.Frames(10);
+    REQUIRE(h.state.reader_loaded_id == h.state.reader_doc_id);
+    CHECK(h.state.widgets.count("reader.topic_mix") == 0);   // no model: no mix, no colours
+    CHECK(h.state.ui_text["reader.coloured_words"] == "0");
+
+    // A model's assignment of the text's words (as Update would publish it): word i → topic i % 3.
+    app::ReaderTopicSpans& r = h.state.topics.reader;
+    r.doc_id = h.state.reader_doc_id;
+    const std::string& text = h.state.reader_text;
+    int words = 0;
+    for (size_t at = 0; at < text.size();) {
+        const size_t end = std::min(text.find_first_of(" \n", at), text.size());
+        if (end > at) r.spans.emplace_back(static_cast<uint32_t>(at), static_cast<uint32_t>(end - at), static_cast<uint16_t>(words++ % 3));
+        at = end + 1;
+    }
+    r.mix = {0.5, 0.3, 0.2};
+    h.state.topics.labels = {{.label = "diplomacy"}};
+    h.Frames(5);
+    CHECK(h.state.widgets.count("reader.topic_mix") == 1);
+    CHECK(h.state.ui_text["reader.topics"] == "1 diplomacy 50% | topic 2 30% | topic 3 20%");
+    CHECK(std::stoi(h.state.ui_text["reader.coloured_words"]) == words);   // the demo documents fit on screen
+    for (app::Theme theme : {app::Theme::Light, app::Theme::Dark}) {
+        h.state.theme = theme;
+        h.Frames(5);
+    }
+    // Another document: its words are not coloured with this one's assignment.
+    h.state.reader_doc_id = h.state.documents.back().id;
+    h.Frames(5);
+    CHECK(h.state.ui_text["reader.coloured_words"] == "0");
+    CHECK(h.state.widgets.count("reader.topic_mix") == 0);
 }

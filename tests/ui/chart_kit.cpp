@@ -1,9 +1,12 @@
 // The chart kit (ui/chart.h): tick maths, and charts drawn headless (ImGui without a renderer) and exported
-// as SVG: real axes with labelled ticks, gaps where the data has none, rows that scroll, escaping.
+// as SVG: real axes with labelled ticks, gaps where the data has none, rows that scroll, escaping; circles
+// sized by area with hover and click, stacked bands with gaps, a heat map with its scale, legends, sparklines.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <regex>
 #include <string>
 #include <vector>
@@ -204,6 +207,200 @@ TEST_CASE("category rows scroll on screen but all are exported; strips mark each
     const int rects = Count(r.svg, "<rect");
     CHECK(rects < 1 + rows * (1 + 500));
     CHECK(rects > 1 + rows * 100);
+}
+
+// Draws frames of `chart` with the mouse at `at` (screen coordinates), pressing and releasing it when `click`;
+// returns the result of the last frame.
+template <typename Chart>
+ui::ChartResult MouseAt(Frame& frame, Chart chart, ImVec2 at, bool click) {
+    auto draw = [&] { frame.Begin(); ui::ChartResult r = chart(); frame.End(); return r; };
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(at.x, at.y);
+    draw();
+    ui::ChartResult r = draw();
+    if (!click) return r;
+    io.AddMouseButtonEvent(0, true);
+    draw();
+    io.AddMouseButtonEvent(0, false);
+    return draw();
+}
+
+// Where data point (x, y) is on the screen, from a result's plot rectangle and axis ranges.
+ImVec2 ScreenOf(const ui::ChartResult& r, double x, double y) {
+    return ImVec2(r.plot_min.x + static_cast<float>((x - r.x_min) / (r.x_max - r.x_min)) * (r.plot_max.x - r.plot_min.x),
+                  r.plot_max.y - static_cast<float>((y - r.y_min) / (r.y_max - r.y_min)) * (r.plot_max.y - r.plot_min.y));
+}
+
+std::vector<double> Radii(const std::string& svg) {
+    std::vector<double> radii;
+    std::regex circle("<circle [^>]*r=\"([0-9.]+)\"");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), circle), end; it != end; ++it) radii.push_back(std::stod((*it)[1]));
+    return radii;
+}
+
+TEST_CASE("scatter circles are sized by area, labelled, hovered with exact values, clicked, and exported as circles") {
+    Frame frame;
+    const double xs[] = {-0.3, 0.0, 0.35}, ys[] = {0.1, -0.2, 0.15}, shares[] = {0.64, 0.16, 0.04};
+    const ImU32 colors[] = {ui::SeriesColor(0), ui::SeriesColor(1), ui::SeriesColor(2)};
+    auto chart = [&] {
+        if (!ui::BeginChart("Intertopic distance map##map", ImVec2(500, 360))) return ui::ChartResult();
+        ui::SetupAxes("PC1", "PC2");
+        ui::PlotScatter("topic", xs, ys, 3, {.sizes = shares, .max_radius = 40, .colors = colors,
+                                             .label = [](int i) { return "T" + std::to_string(i + 1); }, .selected = 1});
+        return ui::EndChart();
+    };
+    frame.Begin();
+    const ui::ChartResult shown = chart();
+    frame.End();
+    // Every circle inside the plot: the axes widen by the largest radius.
+    for (int i = 0; i < 3; ++i) {
+        const ImVec2 p = ScreenOf(shown, xs[i], ys[i]);
+        CHECK(p.x - shown.plot_min.x >= 40 * std::sqrt(shares[i] / 0.64) - 1);
+        CHECK(shown.plot_max.x - p.x >= 40 * std::sqrt(shares[i] / 0.64) - 1);
+    }
+    const ui::ChartResult hover = MouseAt(frame, chart, ScreenOf(shown, xs[2], ys[2]), false);
+    CHECK(hover.item == 0);
+    CHECK(hover.item_index == 2);
+    CHECK(!hover.clicked);
+    CHECK(hover.tooltip == "topic T3\nPC1: 0.35, PC2: 0.15");
+    const ui::ChartResult click = MouseAt(frame, chart, ScreenOf(shown, xs[0], ys[0] + 0.02), true);
+    CHECK(click.item_index == 0);
+    CHECK(click.clicked);
+
+    const ui::ChartResult r = ClickSvg(frame, chart);
+    REQUIRE(r.export_format == ui::ChartExport::Svg);
+    const std::vector<double> radii = Radii(r.svg);
+    REQUIRE(radii.size() == 3);
+    CHECK(radii[0] == doctest::Approx(40).epsilon(0.01));
+    CHECK(radii[1] == doctest::Approx(20).epsilon(0.01));   // a quarter of the share: half the radius (area ∝ share)
+    CHECK(radii[2] == doctest::Approx(10).epsilon(0.01));
+    const std::vector<std::string> texts = Texts(r.svg);
+    for (const char* label : {"T1", "T2", "T3", "PC1", "PC2"})
+        CHECK(std::find(texts.begin(), texts.end(), label) != texts.end());
+    CHECK(Count(r.svg, "stroke-width=\"2.5\"") == 1);   // the selected circle's outline
+}
+
+TEST_CASE("stacked areas are bands with gaps where a group has no data, a legend, and tooltips with the band's own value") {
+    Frame frame;
+    // Two topics over six years; 1803 has no documents (NaN): each band breaks there.
+    const double nan = std::nan("");
+    const double years[] = {1800, 1801, 1802, 1803, 1804, 1805};
+    const double zero[] = {0, 0, 0, nan, 0, 0};
+    const double war[] = {0.2, 0.3, 0.25, nan, 0.1, 0.1};
+    const double war_peace[] = {0.5, 0.5, 0.65, nan, 0.4, 0.3};
+    auto chart = [&] {
+        if (!ui::BeginChart("Topics over time##time", ImVec2(600, 300))) return ui::ChartResult();
+        ui::SetupAxes("year", "share of the year's words", ui::AxisKind::Year, ui::AxisKind::Linear);
+        ui::SetNextColor(ui::SeriesColor(4));
+        ui::PlotShaded("war", years, zero, war, 6);
+        ui::SetNextColor(ui::SeriesColor(7));
+        ui::PlotShaded("peace", years, war, war_peace, 6);
+        return ui::EndChart();
+    };
+    frame.Begin();
+    const ui::ChartResult shown = chart();
+    frame.End();
+    CHECK(shown.y_min == doctest::Approx(0));
+    CHECK(shown.y_max >= 0.65);
+    // The upper band at 1802: 0.65 − 0.25.
+    const ui::ChartResult hover = MouseAt(frame, chart, ScreenOf(shown, 1802, 0.45), false);
+    CHECK(hover.item == 1);
+    CHECK(hover.tooltip == "1802\npeace: 0.40");
+    CHECK(MouseAt(frame, chart, ScreenOf(shown, 1802, 0.1), false).tooltip == "1802\nwar: 0.25");
+
+    const ui::ChartResult r = ClickSvg(frame, chart);
+    REQUIRE(r.export_format == ui::ChartExport::Svg);
+    CHECK(Count(r.svg, "<polygon") == 4);   // two bands, each broken at 1803
+    const std::vector<std::string> texts = Texts(r.svg);
+    CHECK(std::find(texts.begin(), texts.end(), "war") != texts.end());     // the legend
+    CHECK(std::find(texts.begin(), texts.end(), "peace") != texts.end());
+}
+
+TEST_CASE("lines with gaps: each series its own colour, the hovered one nearest the mouse, a legend for several") {
+    Frame frame;
+    const double nan = std::nan("");
+    const double xs[] = {1, 2, 3, 4, 5};
+    const double a[] = {1, 2, nan, 4, 5}, b[] = {10, 9, 8, 7, 6};
+    auto chart = [&] {
+        if (!ui::BeginChart("Lines##lines", ImVec2(500, 260))) return ui::ChartResult();
+        ui::SetupAxes("x (units)", "y (units)");
+        ui::PlotLine("rising", xs, a, 5);
+        ui::PlotLine("falling", xs, b, 5);
+        return ui::EndChart();
+    };
+    frame.Begin();
+    const ui::ChartResult shown = chart();
+    frame.End();
+    CHECK(MouseAt(frame, chart, ScreenOf(shown, 4, 7.2), false).tooltip == "4\nfalling: 7");
+    CHECK(MouseAt(frame, chart, ScreenOf(shown, 4, 4.5), false).tooltip == "4\nrising: 4");
+    const ui::ChartResult r = ClickSvg(frame, chart);
+    REQUIRE(r.export_format == ui::ChartExport::Svg);
+    // Series lines are 1.5 px wide: 1→2 and 4→5 for the first (the gap at 3), four for the second.
+    CHECK(Count(r.svg, "stroke-width=\"1.5\"") == 2 + 4);
+    auto hex = [](ImU32 c) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF);
+        return std::string(buf);
+    };
+    CHECK(Count(r.svg, "stroke=\"" + hex(ui::SeriesColor(0)) + "\"") == 2);
+    CHECK(Count(r.svg, "stroke=\"" + hex(ui::SeriesColor(1)) + "\"") == 4);
+    const std::vector<std::string> texts = Texts(r.svg);
+    CHECK(std::find(texts.begin(), texts.end(), "rising") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "falling") != texts.end());
+}
+
+TEST_CASE("a heat map colours cells on a diverging scale, skips NaN, shows its scale and the hovered cell's value") {
+    Frame frame;
+    const double nan = std::nan("");
+    const double r[] = {1, -0.5, nan, -0.5, 1, 0.25, nan, 0.25, 1};
+    auto name = [](int i) { return "topic " + std::to_string(i + 1); };
+    auto chart = [&] {
+        if (!ui::BeginChart("Topic correlations##corr", ImVec2(420, 300))) return ui::ChartResult();
+        ui::SetupAxes("topic", "topic", ui::AxisKind::Category, ui::AxisKind::Category);
+        ui::SetupAxisCategories(ui::ChartAxis::X, 3, name);
+        ui::SetupAxisCategories(ui::ChartAxis::Y, 3, name);
+        ui::PlotHeatmap("correlation", r, 3, 3, -1, 1);
+        return ui::EndChart();
+    };
+    frame.Begin();
+    const ui::ChartResult shown = chart();
+    frame.End();
+    // Row 0, column 1 (−0.5): the middle of its cell.
+    const float col_w = (shown.plot_max.x - shown.plot_min.x) / 3;
+    const ui::ChartResult hover = MouseAt(frame, chart, ImVec2(shown.plot_min.x + 1.5f * col_w, shown.plot_min.y + 5), false);
+    CHECK(hover.item_index == 1);
+    CHECK(hover.tooltip == "topic 1 × topic 2\ncorrelation: -0.50");
+    const ui::ChartResult e = ClickSvg(frame, chart);
+    REQUIRE(e.export_format == ui::ChartExport::Svg);
+    CHECK(Count(e.svg, "<rect") == 1 + 7 + 24);   // background, 7 cells (2 NaN), the 24-step colour bar
+    CHECK(Count(e.svg, "fill=\"#b2182b\"") == 3);   // the diagonal's 1.0 is the scale's red end
+    const std::vector<std::string> texts = Texts(e.svg);
+    for (const char* t : {"1.00", "0.00", "-1.00", "topic 3"}) CHECK(std::find(texts.begin(), texts.end(), t) != texts.end());
+    CHECK(ui::DivergingColor(0) == ImGui::GetColorU32(ImGuiCol_WindowBg));
+}
+
+TEST_CASE("series colours differ for the first 30 indices and a sparkline reports the point under the mouse") {
+    Frame frame;
+    frame.Begin();
+    for (int i = 0; i < 30; ++i)
+        for (int j = 0; j < i; ++j) CHECK(ui::SeriesColor(i) != ui::SeriesColor(j));
+    frame.End();
+    const double ys[] = {0.1, 0.3, std::nan(""), 0.2, 0.5};
+    ImVec2 at;
+    auto draw = [&] {
+        frame.Begin();
+        at = ImGui::GetCursorScreenPos();
+        const int i = ui::Sparkline("spark", ys, 5, ImVec2(100, 20), ui::SeriesColor(0));
+        frame.End();
+        return i;
+    };
+    draw();
+    ImGui::GetIO().AddMousePosEvent(at.x + 76, at.y + 10);   // three quarters across: the fourth point
+    draw();
+    CHECK(draw() == 3);
+    ImGui::GetIO().AddMousePosEvent(at.x + 200, at.y + 10);
+    draw();
+    CHECK(draw() == -1);
 }
 
 }  // TEST_SUITE

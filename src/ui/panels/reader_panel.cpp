@@ -9,6 +9,7 @@
 
 #include "app/reader_selection.h"
 #include "core/number_text.h"
+#include "ui/chart.h"
 #include "ui/style.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -65,8 +66,78 @@ void ReaderPanel::Draw(app::AppState& state) {
     }
 
     DrawToolbar(state);
+    DrawTopicMix(state);
     ImGui::Separator();
     DrawText(state);
+}
+
+// Whether the topics' colouring applies to the open document.
+static bool TopicsFor(const app::AppState& state) {
+    const app::ReaderTopicSpans& r = state.topics.reader;
+    return r.doc_id != 0 && r.doc_id == state.reader_loaded_id && !r.mix.empty();
+}
+
+void ReaderPanel::DrawTopicMix(app::AppState& state) {
+    state.ui_text.erase("reader.topics");
+    state.widgets.erase("reader.topic_mix");
+    state.widgets.erase("reader.topic_colours");
+    if (!TopicsFor(state)) return;
+    const app::ReaderTopicSpans& r = state.topics.reader;
+    const float em = ImGui::GetFontSize();
+    // The legend: topics with at least 3% of the document, largest first (at most 6), named by label or top
+    // words (a pass over K topics a frame).
+    {
+        legend_topics.clear();
+        legend_names.clear();
+        for (int t = 0; t < static_cast<int>(r.mix.size()); ++t)
+            if (r.mix[static_cast<size_t>(t)] >= 0.03) legend_topics.push_back(t);
+        std::stable_sort(legend_topics.begin(), legend_topics.end(),
+                         [&](int a, int b) { return r.mix[static_cast<size_t>(a)] > r.mix[static_cast<size_t>(b)]; });
+        if (legend_topics.size() > 6) legend_topics.resize(6);
+        for (int t : legend_topics) {
+            std::string name;
+            if (static_cast<size_t>(t) < state.topics.labels.size()) name = state.topics.labels[static_cast<size_t>(t)].label;
+            if (name.empty() && topic_name) name = topic_name(t);
+            legend_names.push_back(name.empty() ? "topic " + std::to_string(t + 1) : std::to_string(t + 1) + " " + name);
+        }
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::Checkbox("Colour words by topic", &colour_topics);
+    RecordItemRect(state, "reader.topic_colours");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each word the topic model kept, in the colour of the topic it was assigned to");
+    // The mix as one bar: each topic's share a segment in its colour.
+    ImGui::SameLine();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float bar_w = std::clamp(ImGui::GetContentRegionAvail().x * 0.35f, 6 * em, 18 * em), bar_h = ImGui::GetFrameHeight() * 0.7f;
+    const float y = at.y + (ImGui::GetFrameHeight() - bar_h) / 2;
+    ImGui::Dummy(ImVec2(bar_w, ImGui::GetFrameHeight()));
+    RecordItemRect(state, "reader.topic_mix");
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool hovered = ImGui::IsItemHovered();
+    float x = at.x;
+    for (size_t t = 0; t < r.mix.size(); ++t) {
+        const float w = static_cast<float>(r.mix[t]) * bar_w;
+        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + bar_h), SeriesColor(static_cast<int>(t)));
+        if (hovered && ImGui::GetIO().MousePos.x >= x && ImGui::GetIO().MousePos.x < x + w)
+            ImGui::SetTooltip("topic %d: %s of this document", static_cast<int>(t) + 1, core::DecimalText(r.mix[t] * 100, 1).c_str());
+        x += w;
+    }
+    draw->AddRect(ImVec2(at.x, y), ImVec2(at.x + bar_w, y + bar_h), ImGui::GetColorU32(ImGuiCol_Border));
+    std::string legend_text;
+    for (size_t i = 0; i < legend_topics.size(); ++i) {
+        const std::string item = legend_names[i] + " " + core::DecimalText(r.mix[static_cast<size_t>(legend_topics[i])] * 100, 0) + "%";
+        legend_text += (i ? " | " : "") + item;
+        const float sw = 0.7f * em;
+        SameLineOrWrap(sw + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(item.c_str()).x);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float top = p.y + (ImGui::GetFrameHeight() - sw) / 2;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, top), ImVec2(p.x + sw, top + sw), SeriesColor(legend_topics[i]), 2.0f);
+        ImGui::Dummy(ImVec2(sw, ImGui::GetFrameHeight()));
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(item.c_str());
+    }
+    state.ui_text["reader.topics"] = legend_text;
 }
 
 void ReaderPanel::DrawToolbar(app::AppState& state) {
@@ -196,6 +267,10 @@ void ReaderPanel::DrawText(app::AppState& state) {
     state.widgets.erase("reader.hit");
     state.widgets.erase("reader.hit_text");
     state.widgets.erase("reader.last_line");
+    // Words by topic: their backgrounds, under hits and the selection (both stay visible over them).
+    const bool topic_colours = colour_topics && TopicsFor(state);
+    const auto& spans = state.topics.reader.spans;
+    int coloured_words = 0;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(lines.size()), line_h);
     while (clipper.Step()) {
@@ -203,6 +278,21 @@ void ReaderPanel::DrawText(app::AppState& state) {
             const TextLine line = lines[static_cast<size_t>(i)];
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             auto x_of = [&](uint32_t byte) { return pos.x + XOfByte(font, font_size, text, line, byte); };
+            if (topic_colours) {   // spans are in text order: the first ending after the line's start, onwards
+                auto span = std::lower_bound(spans.begin(), spans.end(), line.from, [](const auto& s, uint32_t b) {
+                    return std::get<0>(s) + std::get<1>(s) <= b;
+                });
+                for (; span != spans.end() && std::get<0>(*span) < line.to; ++span) {
+                    const uint32_t from = std::max(std::get<0>(*span), line.from);
+                    const uint32_t to = std::min(std::get<0>(*span) + std::get<1>(*span), line.to);
+                    const ImU32 c = SeriesColor(std::get<2>(*span));
+                    draw->AddRectFilled(ImVec2(x_of(from), pos.y - 1), ImVec2(x_of(to), pos.y + text_h + 1),
+                                        (c & ~IM_COL32_A_MASK) | (IM_COL32(0, 0, 0, 110) & IM_COL32_A_MASK), 2.0f);
+                    // Under the word, its topic's colour at full strength: told apart even where two are alike.
+                    draw->AddRectFilled(ImVec2(x_of(from), pos.y + text_h), ImVec2(x_of(to), pos.y + text_h + 1.5f), c);
+                    ++coloured_words;
+                }
+            }
             // Hits overlapping this line (the first one ending after its start, onwards), each filling exactly
             // its own characters' advance boxes: the letters around it keep their own background.
             auto hit = std::lower_bound(hits.begin(), hits.end(), line.from,
@@ -227,6 +317,7 @@ void ReaderPanel::DrawText(app::AppState& state) {
             if (static_cast<size_t>(i) + 1 == lines.size()) RecordItemRect(state, "reader.last_line");
         }
     }
+    state.ui_text["reader.coloured_words"] = std::to_string(coloured_words);   // in the lines drawn
     ImGui::EndChild();
 }
 
