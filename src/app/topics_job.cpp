@@ -72,42 +72,6 @@ TopicsViewBuilder::TopicsViewBuilder(const TopicsRun& run, topics::TopicSnapshot
 // does (State of the Union, K = 100: the distances of each live view took longer than the sampling between).
 constexpr int kLiveMapTopics = 40;
 
-// The Jensen–Shannon distances a pair of topics at a time: TopicDistances of a two-topic snapshot (their
-// columns of n(w, t), their totals, the same β and vocabulary) is exactly that pair's entry of the full
-// matrix, and one pair costs O(V), so a step stops between pairs; the whole matrix in one call took 0.7–1.3 s
-// at K = 100 on the State of the Union (one frozen frame). About twice the work in all, never in one frame.
-bool TopicsViewBuilder::DistancePairs(core::Deadline deadline) {
-    const topics::TopicSnapshot& s = View->snapshot;
-    const size_t k = static_cast<size_t>(s.topics);
-    if (Distances.size() != k * k) {
-        Distances.assign(k * k, 0.0);
-        PairA = 0;
-        PairB = 1;
-        Pair.topics = 2;
-        Pair.vocab_size = s.vocab_size;
-        Pair.beta = s.beta;
-        Pair.alpha = {0, 0};
-        Pair.topic_total.assign(2, 0);
-        Pair.word_topic.assign(static_cast<size_t>(s.vocab_size) * 2, 0);
-    }
-    do {
-        if (PairB >= k) {
-            ++PairA;
-            PairB = PairA + 1;
-        }
-        if (PairA + 1 >= k) return true;
-        for (uint32_t w = 0; w < s.vocab_size; ++w) {
-            Pair.word_topic[2 * w] = s.word_topic[w * k + PairA];
-            Pair.word_topic[2 * w + 1] = s.word_topic[w * k + PairB];
-        }
-        Pair.topic_total = {s.topic_total[PairA], s.topic_total[PairB]};
-        const double d = topics::TopicDistances(Pair)[1];
-        Distances[PairA * k + PairB] = Distances[PairB * k + PairA] = d;
-        ++PairB;
-    } while (!deadline.Expired());
-    return false;
-}
-
 bool TopicsViewBuilder::Step(core::Deadline deadline) {
     TopicsView& v = *View;
     const topics::TopicSnapshot& s = v.snapshot;
@@ -122,11 +86,20 @@ bool TopicsViewBuilder::Step(core::Deadline deadline) {
             if (!v.final && k > kLiveMapTopics) {
                 if (Run.view && Run.view->snapshot.topics == k) v.map = Run.view->map;
                 Piece = 4;   // (and no MDS)
-            } else if (!DistancePairs(deadline)) {
-                return false;
+            } else {
+                // TopicDistanceJob: a step stops after a block of words or a row of pairs (about 1 ms natively at
+                // K = 100 on the State of the Union); a pair at a time through TopicDistances of a two-topic
+                // snapshot cost ~4 ms a pair there (20 s for K = 100, and 4 ms overruns in every frame).
+                if (!DistanceJob) DistanceJob = std::make_unique<topics::TopicDistanceJob>(s);
+                if (!DistanceJob->Step(deadline)) return false;
+                Distances = DistanceJob->TakeDistances();
+                DistanceJob.reset();
             }
             break;
-        case 4: if (v.map.empty()) v.map = topics::ClassicalMds(Distances, k); break;
+        case 4:   // (a live view above kLiveMapTopics with no earlier map has no distances: no map yet)
+            if (v.map.empty() && Distances.size() == static_cast<size_t>(k) * static_cast<size_t>(k))
+                v.map = topics::ClassicalMds(Distances, k);
+            break;
         case 5: v.correlations = topics::TopicCorrelations(v.doc_topics, k); break;
         case 6: if (v.final) v.coherence = topics::TopicCoherence(s, c); break;
         case 7: {
@@ -145,11 +118,18 @@ bool TopicsViewBuilder::Step(core::Deadline deadline) {
                 v.prevalence = topics::PrevalenceByGroup(v.doc_topics, c, groups, static_cast<int>(v.group_keys.size()), k);
             }
             break;
+        case 9: {   // log-likelihood in slices (the model's own is one long call)
+            if (!Likelihood) Likelihood = std::make_unique<topics::LogLikelihoodJob>(v.snapshot);
+            if (!Likelihood->Step(deadline)) return false;
+            v.snapshot.log_likelihood_per_token = Likelihood->PerToken();
+            Likelihood.reset();
+            break;
+        }
         default: return true;
         }
         ++Piece;
     } while (!deadline.Expired());
-    return Piece > 8;
+    return Piece > 9;
 }
 
 // ---- TopicsTrainJob -----------------------------------------------------------------------------------------
@@ -192,6 +172,9 @@ void TopicsTrainJob::Abandon() {
 }
 
 void TopicsTrainJob::Publish(std::shared_ptr<const TopicsView> view) {
+    auto& ll = Run->figures.log_likelihood;   // the live chart: one point per view
+    if (ll.empty() || ll.back().first != view->snapshot.sweeps)
+        ll.emplace_back(view->snapshot.sweeps, view->snapshot.log_likelihood_per_token);
     Run->view = std::move(view);
     ++Run->view_serial;
 }
@@ -355,8 +338,8 @@ JobState TopicsTrainJob::StepStart() {
         Run->model_bytes.clear();
         Run->model_bytes.shrink_to_fit();
         Run->figures.sweep = Run->figures.sweeps = Run->model->SweepsDone();
-        Run->figures.log_likelihood = {{Run->model->SweepsDone(), Run->model->LogLikelihoodPerToken()}};
-        Deriving = std::make_unique<TopicsViewBuilder>(*Run, Run->model->Snapshot(), Run->group_by, true);
+        Run->figures.log_likelihood.clear();   // Publish adds the opened model's point
+        Deriving = std::make_unique<TopicsViewBuilder>(*Run, Run->model->Snapshot(false), Run->group_by, true);
         SetPhase(Phase::Summarise, "summarising", 0);
         return JobState::Running;
     } else {
@@ -415,9 +398,7 @@ JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
         LastRefreshMs = SampledMs;
         RefreshTokens = model.TokensSampled();
         RefreshSweep = f.sweep;
-        topics::TopicSnapshot snapshot = model.Snapshot();
-        if (f.log_likelihood.empty() || f.log_likelihood.back().first != snapshot.sweeps)
-            f.log_likelihood.emplace_back(snapshot.sweeps, snapshot.log_likelihood_per_token);
+        topics::TopicSnapshot snapshot = model.Snapshot(false);   // its log-likelihood: the builder's LogLikelihoodJob
         Deriving = std::make_unique<TopicsViewBuilder>(*Run, std::move(snapshot), Run->group_by, done);
         if (done) SetPhase(Phase::Summarise, "summarising", 0);
     }
@@ -437,7 +418,7 @@ JobState TopicsTrainJob::StepSave() {
     record.topics = t.topics;
     record.sweeps = model.SweepsDone();
     record.documents = static_cast<int64_t>(Run->corpus->Documents());
-    record.log_likelihood_per_token = model.LogLikelihoodPerToken();
+    record.log_likelihood_per_token = Run->view ? Run->view->snapshot.log_likelihood_per_token : model.LogLikelihoodPerToken();
     record.data = topics::SaveModel(saved);
     auto id = Run->corpus_db->SaveTopicModel(record);
     if (!id.ok()) return Fail(id.status());

@@ -37,7 +37,8 @@ namespace app {
 enum class TopicsJobKind { Train, More, Open, Regroup };
 
 // Turns a snapshot into a TopicsView in resumable pieces: summary computations (shares, θ, MDS, correlations,
-// coherence, prevalence) one call each, and the topic distances a pair at a time, until the step's deadline.
+// coherence, prevalence) one call each, and the topic distances in slices (TopicDistanceJob), until the step's
+// deadline.
 class TopicsViewBuilder {
 public:
     TopicsViewBuilder(const TopicsRun& run, analysis::topics::TopicSnapshot snapshot, std::string group_by, bool final);
@@ -46,13 +47,11 @@ public:
     std::shared_ptr<TopicsView> Take() { return std::move(View); }
 
 private:
-    bool DistancePairs(core::Deadline deadline);
-
     const TopicsRun& Run;
     std::shared_ptr<TopicsView> View;
     std::vector<double> Distances;
-    analysis::topics::TopicSnapshot Pair;   // two topics' columns, for one distance at a time
-    size_t PairA = 0, PairB = 0;
+    std::unique_ptr<analysis::topics::TopicDistanceJob> DistanceJob;   // over View->snapshot
+    std::unique_ptr<analysis::topics::LogLikelihoodJob> Likelihood;    // over View->snapshot
     int Piece = 0;
 };
 

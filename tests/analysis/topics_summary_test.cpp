@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "analysis/topics/summary.h"
@@ -149,7 +150,7 @@ TEST_CASE("Jensen-Shannon distances: 1 for disjoint topics, 0.5 for half-overlap
         }
     TopicSnapshot r = Snap(k, rows, 0.05);
     std::vector<double> sparse = TopicDistances(r);
-    // In slices (a spent deadline: one block or one row per Step) the result is the same to the bit.
+    // In slices (a spent deadline: one block or one pair per Step) the result is the same to the bit.
     TopicDistanceJob job(r);
     int steps = 0;
     double progress = 0;
@@ -159,7 +160,7 @@ TEST_CASE("Jensen-Shannon distances: 1 for disjoint topics, 0.5 for half-overlap
         ++steps;
     }
     CHECK(job.Progress() == 1);
-    CHECK(steps == k);   // the words in one block, then a step per row but the last
+    CHECK(steps == k * (k - 1) / 2);   // the words in one block, then a step per pair but the last
     CHECK(job.TakeDistances() == sparse);
     for (int a = 0; a < k; ++a)
         for (int b = 0; b < k; ++b) {
@@ -316,3 +317,38 @@ TEST_CASE("every statistic gives the same bits natively and in wasm (a recorded 
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("the log-likelihood of a snapshot, in slices, equals the model's own and does not depend on the slices") {
+    // 4 documents of 60 tokens over 12 words, some sweeps of a real model (so counts are uneven).
+    TopicCorpus c;
+    for (uint32_t w = 0; w < 12; ++w) c.vocab.push_back("w" + std::to_string(w));
+    c.vocab_df.assign(12, 4);
+    uint32_t h = 7;
+    for (uint32_t d = 0; d < 4; ++d) {
+        c.doc_ids.push_back(d + 1);
+        c.chunk_start.push_back(static_cast<uint32_t>(c.tokens.size()));
+        c.chunk_doc.push_back(d);
+        for (uint32_t i = 0; i < 60; ++i) {
+            h = h * 1103515245u + 12345u;
+            c.tokens.push_back((d * 3 + (h >> 16) % 6) % 12);
+            c.token_position.push_back(i);
+        }
+    }
+    c.chunk_start.push_back(static_cast<uint32_t>(c.tokens.size()));
+    TrainSettings settings;
+    settings.topics = 3;
+    settings.sweeps = 20;
+    auto model = TopicModel::Start(c, settings);
+    REQUIRE(model.ok());
+    model->StepTokens(c.tokens.size() * 5);
+    const TopicSnapshot s = model->Snapshot(false);
+    CHECK(s.log_likelihood_per_token == 0);
+    LogLikelihoodJob whole(s);
+    REQUIRE(whole.Step(core::Deadline::Never()));
+    CHECK(whole.PerToken() == doctest::Approx(model->LogLikelihoodPerToken()).epsilon(1e-12));
+    LogLikelihoodJob sliced(s);
+    int steps = 0;
+    while (!sliced.Step(core::Deadline::In(0))) ++steps;
+    CHECK(steps >= 1);
+    CHECK(sliced.PerToken() == whole.PerToken());   // the same bits
+}

@@ -684,7 +684,7 @@ double TopicModel::Beta() const { return P->beta; }
 const TrainSettings& TopicModel::Settings() const { return P->settings; }
 const std::vector<uint16_t>& TopicModel::Assignments() const { return P->assign; }
 
-TopicSnapshot TopicModel::Snapshot() const {
+TopicSnapshot TopicModel::Snapshot(bool log_likelihood) const {
     const Impl& m = *P;
     TopicSnapshot s;
     s.topics = static_cast<int>(m.K);
@@ -703,7 +703,7 @@ TopicSnapshot TopicModel::Snapshot() const {
         for (uint32_t i = begin; i < end; ++i) ++s.chunk_topic[static_cast<size_t>(c) * m.K + m.assign[i]];
     }
     s.sweeps = m.sweeps_done;
-    s.log_likelihood_per_token = LogLikelihoodPerToken();
+    s.log_likelihood_per_token = log_likelihood ? LogLikelihoodPerToken() : 0;
     return s;
 }
 

@@ -91,7 +91,9 @@ public:
     const TrainSettings& Settings() const;
     // Token i's topic (parallel to corpus.tokens).
     const std::vector<uint16_t>& Assignments() const;
-    TopicSnapshot Snapshot() const;
+    // The counts now. `log_likelihood` false leaves snapshot.log_likelihood_per_token 0 (the app computes it from
+    // the snapshot in slices: LogLikelihoodJob, topics/summary.h).
+    TopicSnapshot Snapshot(bool log_likelihood = true) const;
     // FNV-1a 64 over the assignments, the bits of α and β, and the RNG state: equal natively and in wasm.
     uint64_t Hash() const;
     // Recounts every count from the assignments and compares (tests; O(tokens)).

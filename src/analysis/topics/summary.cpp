@@ -116,7 +116,8 @@ double TopicDistanceJob::Progress() const {
     const double k = S->topics, v = S->vocab_size;
     if (k < 2) return 1;
     // Collecting counts as one row's worth of work; each row a has k − 1 − a pairs.
-    const double pairs = k * (k - 1) / 2, row_pairs = NextRow * (k - 1) - NextRow * (NextRow - 1.0) / 2;
+    const double pairs = k * (k - 1) / 2, row_pairs = NextRow * (k - 1) - NextRow * (NextRow - 1.0) / 2 +
+                         (NextCol > NextRow ? NextCol - NextRow - 1.0 : 0);
     const double collected = v > 0 ? NextWord / v : 1;
     return (collected * (k - 1) + row_pairs) / ((k - 1) + pairs);
 }
@@ -128,7 +129,7 @@ bool TopicDistanceJob::Step(core::Deadline deadline) {
     const size_t k = static_cast<size_t>(s.topics);
     // Each topic's used words, a block of word rows at a time.
     while (NextWord < s.vocab_size) {
-        const uint32_t end = std::min<uint32_t>(s.vocab_size, NextWord + 4096);
+        const uint32_t end = std::min<uint32_t>(s.vocab_size, NextWord + 512);
         for (uint32_t w = NextWord; w < end; ++w)
             for (size_t t = 0; t < k; ++t)
                 if (uint32_t count = s.word_topic[w * k + t]) {
@@ -146,30 +147,84 @@ bool TopicDistanceJob::Step(core::Deadline deadline) {
         if (q > 0) sum += q * (log_q - log_m);
         return sum;
     };
-    while (NextRow < k) {   // at least one row per Step, so a spent deadline still makes progress
-        const size_t a = NextRow++;
+    // One pair at a time (a row of pairs at K = 100 took ~20 ms on a loaded machine), at least one per Step so a
+    // spent deadline still makes progress.
+    while (NextRow + 1 < k) {
+        const size_t a = NextRow;
+        if (NextCol <= a) NextCol = a + 1;
+        const size_t b = NextCol;
         const double za = ZeroP[a], log_za = za > 0 ? Log(za) : 0;
-        for (size_t b = a + 1; b < k; ++b) {
-            const double zb = ZeroP[b], log_zb = zb > 0 ? Log(zb) : 0;
-            const auto &ua = Used[a], &ub = Used[b];
-            double sum = 0;
-            size_t i = 0, j = 0, either = 0;
-            while (i < ua.size() || j < ub.size()) {   // merge by word id
-                uint32_t wa = i < ua.size() ? ua[i].word : UINT32_MAX, wb = j < ub.size() ? ub[j].word : UINT32_MAX;
-                if (wa == wb) { sum += term(ua[i].p, ua[i].log_p, ub[j].p, ub[j].log_p); ++i; ++j; }
-                else if (wa < wb) { sum += term(ua[i].p, ua[i].log_p, zb, log_zb); ++i; }
-                else { sum += term(za, log_za, ub[j].p, ub[j].log_p); ++j; }
-                ++either;
-            }
-            const size_t neither = s.vocab_size - either;
-            if (neither > 0 && (za > 0 || zb > 0)) sum += static_cast<double>(neither) * term(za, log_za, zb, log_zb);
-            double d = std::clamp(sum / (2 * log2), 0.0, 1.0);
-            Jsd[a * k + b] = Jsd[b * k + a] = d;
+        const double zb = ZeroP[b], log_zb = zb > 0 ? Log(zb) : 0;
+        const auto &ua = Used[a], &ub = Used[b];
+        double sum = 0;
+        size_t i = 0, j = 0, either = 0;
+        while (i < ua.size() || j < ub.size()) {   // merge by word id
+            uint32_t wa = i < ua.size() ? ua[i].word : UINT32_MAX, wb = j < ub.size() ? ub[j].word : UINT32_MAX;
+            if (wa == wb) { sum += term(ua[i].p, ua[i].log_p, ub[j].p, ub[j].log_p); ++i; ++j; }
+            else if (wa < wb) { sum += term(ua[i].p, ua[i].log_p, zb, log_zb); ++i; }
+            else { sum += term(za, log_za, ub[j].p, ub[j].log_p); ++j; }
+            ++either;
         }
-        if (NextRow < k && deadline.Expired()) return false;
+        const size_t neither = s.vocab_size - either;
+        if (neither > 0 && (za > 0 || zb > 0)) sum += static_cast<double>(neither) * term(za, log_za, zb, log_zb);
+        double d = std::clamp(sum / (2 * log2), 0.0, 1.0);
+        Jsd[a * k + b] = Jsd[b * k + a] = d;
+        if (++NextCol >= k) {
+            ++NextRow;
+            NextCol = 0;
+        }
+        if (NextRow + 1 < k && deadline.Expired()) return false;
     }
     return true;
 }
+
+LogLikelihoodJob::LogLikelihoodJob(const TopicSnapshot& s) : S(&s) {
+    LogGammaAlpha.reserve(s.alpha.size());
+    for (double a : s.alpha) {
+        LogGammaAlpha.push_back(LogGamma(a));
+        AlphaSum += a;
+    }
+}
+
+bool LogLikelihoodJob::Step(core::Deadline deadline) {
+    const TopicSnapshot& s = *S;
+    const size_t k = static_cast<size_t>(s.topics);
+    // Σ_c [Σ_t log Γ(α_t + n(c,t)) − log Γ(α_t)] − log Γ(Σα + len(c)), 64 chunks per look at the clock.
+    while (NextChunk < s.chunk_length.size()) {
+        const size_t end = std::min(s.chunk_length.size(), NextChunk + 64);
+        for (size_t c = NextChunk; c < end; ++c) {
+            for (size_t t = 0; t < k; ++t)
+                if (uint32_t n = s.chunk_topic[c * k + t]) Sum += LogGamma(s.alpha[t] + n) - LogGammaAlpha[t];
+            Sum -= LogGamma(AlphaSum + s.chunk_length[c]);
+            Tokens += s.chunk_length[c];
+        }
+        NextChunk = end;
+        if (deadline.Expired()) return false;
+    }
+    // Σ_(w,t) with n(w,t) > 0 of log Γ(β + n(w,t)), 256 words per look at the clock.
+    while (NextWord < s.vocab_size) {
+        const uint32_t end = std::min<uint32_t>(s.vocab_size, NextWord + 256);
+        for (uint32_t w = NextWord; w < end; ++w)
+            for (size_t t = 0; t < k; ++t)
+                if (uint32_t n = s.word_topic[static_cast<size_t>(w) * k + t]) {
+                    Sum += LogGamma(s.beta + n);
+                    ++Nonzero;
+                }
+        NextWord = end;
+        if (NextWord < s.vocab_size && deadline.Expired()) return false;
+    }
+    if (!Done) {
+        const double beta_sum = s.beta * s.vocab_size;
+        Sum += static_cast<double>(s.chunk_length.size()) * LogGamma(AlphaSum);
+        for (size_t t = 0; t < k; ++t) Sum -= LogGamma(beta_sum + s.topic_total[t]);
+        Sum += static_cast<double>(k) * LogGamma(beta_sum);
+        Sum -= static_cast<double>(Nonzero) * LogGamma(s.beta);
+        Done = true;
+    }
+    return true;
+}
+
+double LogLikelihoodJob::PerToken() const { return Tokens ? Sum / static_cast<double>(Tokens) : 0; }
 
 std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& distances, int k) {
     assert(k >= 0 && distances.size() >= static_cast<size_t>(k) * static_cast<size_t>(k));

@@ -37,7 +37,7 @@ std::vector<double> DocumentTopics(const TopicSnapshot& s, const TopicCorpus& co
 std::vector<double> TopicDistances(const TopicSnapshot& s);
 
 // TopicDistances in slices for a job: Step works until the deadline (after a block of words while collecting
-// each topic's words, then after a row of pairs) and returns true when every pair is done; the result does not
+// each topic's words, then after each pair) and returns true when every pair is done; the result does not
 // depend on where slices end. `s` must outlive the job.
 class TopicDistanceJob {
 public:
@@ -54,7 +54,28 @@ private:
     std::vector<double> Jsd;
     uint32_t NextWord = 0;                    // collecting: the next word row
     size_t NextRow = 0;                       // pairs: the next row a (pairs a < b)
+    size_t NextCol = 0;                       // … and the next b of that row (0: the row's start)
 };
+// The model's log-likelihood log p(w, z) (MALLET's modelLogLikelihood, chunks as its documents) from a snapshot,
+// in slices for a job: a block of chunk rows, then a block of word rows, per look at the clock. The same value
+// whatever the slices; it may differ from TopicModel::LogLikelihood in the last bits (another summation order).
+// At K = 100 on the State of the Union the whole sum is ~1 M LogGamma calls (tens of ms), too long for a frame.
+class LogLikelihoodJob {
+public:
+    explicit LogLikelihoodJob(const TopicSnapshot& s);   // `s` must outlive the job
+    bool Step(core::Deadline deadline);                  // true when done
+    double PerToken() const;                             // once Step returned true (0 for no tokens)
+
+private:
+    const TopicSnapshot* S;
+    std::vector<double> LogGammaAlpha;
+    double AlphaSum = 0, Sum = 0;
+    uint64_t Tokens = 0, Nonzero = 0;
+    size_t NextChunk = 0;
+    uint32_t NextWord = 0;
+    bool Done = false;
+};
+
 // Classical (Torgerson) MDS of a K × K distance matrix into 2-D (LDAvis' default), deterministic: the double-
 // centred −½D² matrix's two largest eigenvectors by power iteration on a block of two vectors from fixed
 // starts (each step orthogonalised, Gram–Schmidt deflating the first from the second; shifted when a negative

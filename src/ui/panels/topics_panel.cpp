@@ -561,7 +561,8 @@ void TopicsPanel::DrawMap(app::AppState& state, const app::TopicsView& view) {
     app::TopicsState& t = state.topics;
     const float em = ImGui::GetFontSize();
     const int k = view.snapshot.topics;
-    if (view.map.size() < static_cast<size_t>(k)) { MutedTextWrapped("The map is computed when the first sweeps are done."); return; }
+    if (view.map.size() < static_cast<size_t>(k)) { MutedTextWrapped(k > 40 ? "With more than 40 topics the map is drawn when training ends."
+                                                                 : "The map is computed when the first sweeps are done."); return; }
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool side_by_side = avail >= 50 * em;
     const float map_w = side_by_side ? avail * 0.5f : avail;
