@@ -95,3 +95,15 @@ sweeps=${CL_TOPICS_SWEEPS:-1000}
 native=$("$native_dir/corpuslens_topics_bench" "$CL_SOTU_DIR" /usr/share/games/fortunes "$sweeps")
 wasm=$(node --no-experimental-fetch "$web_dir/corpuslens_topics_bench.js" "$CL_SOTU_DIR" /usr/share/games/fortunes "$sweeps")
 node "$root/bench/topics_report.mjs" "$native" "$wasm"
+
+# The same topic benchmark in Chromium (the wasm build for a page; Chromium's V8 and the page's main thread) with
+# the npm package `lda` (a JavaScript collapsed Gibbs sampler, as jsLDA's) sampling the same tokens in the same
+# page: tokens/s and the ratios ours/`lda`. CL_TOPICS_BROWSER_SWEEPS (default 30) sweeps for ours, 5 for `lda`.
+LDA_NPM=lda@0.2.0; LDA_FILE=lda-0.2.0.tgz
+LDA_SHA=df271120aea22371259e8a4b88e6b3b035441eb0c817094310348edfeb5a086c
+cl_fetch_npm "$LDA_NPM" "$LDA_FILE" "$LDA_SHA"
+lda_dir=$CL_SRC/lda-0.2.0
+[ -f "$lda_dir/package/lib/lda.js" ] || { mkdir -p "$lda_dir" && tar -xzf "$CL_DOWNLOADS/$LDA_FILE" -C "$lda_dir"; }
+cmake --build "$web_dir" --target corpuslens_topics_bench_web >/dev/null
+CL_BENCH_WEB="$web_dir/bench-web" CL_LDA_JS="$lda_dir/package/lib/lda.js" \
+    node "$root/bench/browser_topics.mjs" "${CL_TOPICS_BROWSER_SWEEPS:-30}" "$native"

@@ -4,7 +4,11 @@
 // sampled tokens/s in the first sweep and in the steady state, and the log-likelihood per token after S sweeps.
 // Same source natively and in wasm; bench/run.sh runs both and prints ratios.
 //
-//     corpuslens_topics_bench SOTU_DIR FORTUNES_DIR [SWEEPS]   → one JSON line per corpus × K × sampler
+//     corpuslens_topics_bench SOTU_DIR FORTUNES_DIR [SWEEPS] [K,K…] [OUT_DIR]   → one JSON line per corpus × K × sampler
+//
+// With OUT_DIR, each corpus's chunks are also written to OUT_DIR/NAME.tokens.json ({"vocab": V, "chunks":
+// [[word id, …], …]}) so a JavaScript peer (bench/browser_topics.mjs runs the npm package `lda` in the same
+// Chromium page) samples exactly the same tokens.
 //
 // The input is built here with a small rule of the bench's own (letters only, at least 2 bytes, a short English
 // stopword list, words in at least 2 documents): the app's builder (topics/input.h) is not used, so these
@@ -141,6 +145,21 @@ TopicCorpus BuildCorpus(const std::vector<std::string>& texts, int chunk_words) 
     return corpus;
 }
 
+// The corpus's chunks as JSON for a JavaScript peer: {"vocab": V, "chunks": [[word id, …], …]}.
+bool WriteTokens(const std::string& path, const TopicCorpus& corpus) {
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    if (!out) { std::fprintf(stderr, "cannot write %s\n", path.c_str()); return false; }
+    std::fprintf(out, "{\"vocab\":%u,\"chunks\":[", corpus.VocabSize());
+    for (size_t c = 0; c < corpus.Chunks(); ++c) {
+        std::fputs(c ? ",[" : "[", out);
+        for (uint32_t i = corpus.chunk_start[c]; i < corpus.chunk_start[c + 1]; ++i)
+            std::fprintf(out, i == corpus.chunk_start[c] ? "%u" : ",%u", corpus.tokens[i]);
+        std::fputc(']', out);
+    }
+    std::fputs("]}\n", out);
+    return std::fclose(out) == 0;
+}
+
 // Trains one model for `sweeps` sweeps, one StepTokens(tokens) call per sweep, and prints its JSON line.
 bool Measure(const char* target, const char* name, const TopicCorpus& corpus, int topics, SamplerKind kind, int sweeps) {
     analysis::topics::TrainSettings settings;
@@ -206,6 +225,8 @@ int main(int argc, char** argv) {
     if (sotu.empty() || fortunes.empty()) { std::fprintf(stderr, "no texts (SOTU %zu, fortunes %zu)\n", sotu.size(), fortunes.size()); return 1; }
     const std::pair<const char*, TopicCorpus> corpora[] = {{"sotu", BuildCorpus(sotu, kChunkWords)},
                                                            {"fortunes", BuildCorpus(fortunes, 0)}};
+    for (const auto& [name, corpus] : corpora)
+        if (argc > 5 && !WriteTokens(std::string(argv[5]) + "/" + name + ".tokens.json", corpus)) return 1;
     for (const auto& [name, corpus] : corpora)
         for (int k : ks)
             for (SamplerKind kind : {SamplerKind::Sparse, SamplerKind::Dense})
