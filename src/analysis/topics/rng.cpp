@@ -1,12 +1,9 @@
 // PCG32 (O'Neill 2014, "XSH RR" output on a 64-bit LCG) and Lemire's unbiased bounded integers: integer
-// arithmetic only, so the same seed draws the same numbers natively and in wasm.
+// arithmetic only, so the same seed draws the same numbers natively and in wasm. NextU32 and NextUnit are
+// inline in rng.h.
 #include "analysis/topics/rng.h"
 
 namespace analysis::topics {
-
-namespace {
-constexpr uint64_t kMultiplier = 6364136223846793005ULL;
-}
 
 Rng::Rng(uint64_t seed, uint64_t stream) {
     // The reference seeding: the increment must be odd; two steps mix the seed into the state.
@@ -15,14 +12,6 @@ Rng::Rng(uint64_t seed, uint64_t stream) {
     NextU32();
     state += seed;
     NextU32();
-}
-
-uint32_t Rng::NextU32() {
-    uint64_t old = state;
-    state = old * kMultiplier + inc;
-    uint32_t xorshifted = static_cast<uint32_t>(((old >> 18) ^ old) >> 27);
-    uint32_t rot = static_cast<uint32_t>(old >> 59);
-    return (xorshifted >> rot) | (xorshifted << ((32 - rot) & 31));
 }
 
 uint32_t Rng::NextBelow(uint32_t n) {
@@ -38,12 +27,6 @@ uint32_t Rng::NextBelow(uint32_t n) {
         }
     }
     return static_cast<uint32_t>(m >> 32);
-}
-
-double Rng::NextUnit() {
-    // 53 bits: 27 from the first draw, 26 from the second.
-    uint64_t hi = NextU32() >> 5, lo = NextU32() >> 6;
-    return static_cast<double>((hi << 26) | lo) * (1.0 / 9007199254740992.0);
 }
 
 }  // namespace analysis::topics
