@@ -25,6 +25,8 @@
 #include "analysis/topics/corpus.h"
 #include "analysis/topics/input.h"
 #include "analysis/topics/model.h"
+#include "analysis/topics/saved.h"
+#include "analysis/topics/summary.h"
 #include "app/job.h"
 #include "app/topics_state.h"
 #include "store/corpus.h"
@@ -36,11 +38,14 @@ namespace app {
 // run->group_by (no sampling).
 enum class TopicsJobKind { Train, More, Open, Regroup };
 
-// Turns a snapshot into a TopicsView in resumable pieces: summary computations (shares, θ, MDS, correlations,
-// coherence, prevalence) one call each, and the topic distances a pair at a time, until the step's deadline.
+// Turns a snapshot into a TopicsView in resumable pieces until the step's deadline: shares, θ, correlations and
+// prevalence one call each (a few ms at K = 100 on the State of the Union), the topic distances a pair at a
+// time, the map (ClassicalMdsJob) an iteration at a time and coherence (TopicCoherenceJob) a topic at a time.
 class TopicsViewBuilder {
 public:
     TopicsViewBuilder(const TopicsRun& run, analysis::topics::TopicSnapshot snapshot, std::string group_by, bool final);
+    // `base` regrouped by `group_by`: everything but the prevalence is `base`'s.
+    TopicsViewBuilder(const TopicsRun& run, const TopicsView& base, std::string group_by);
     // Runs pieces until `deadline` (at least one); true when the view is complete.
     bool Step(core::Deadline deadline);
     std::shared_ptr<TopicsView> Take() { return std::move(View); }
@@ -53,6 +58,8 @@ private:
     std::vector<double> Distances;
     analysis::topics::TopicSnapshot Pair;   // two topics' columns, for one distance at a time
     size_t PairA = 0, PairB = 0;
+    std::unique_ptr<analysis::topics::ClassicalMdsJob> Mds;
+    std::unique_ptr<analysis::topics::TopicCoherenceJob> Coherence;
     int Piece = 0;
 };
 
@@ -97,13 +104,18 @@ public:
 
 private:
     enum class Phase { Backfill, List, Count, Add, Start, Sample, Summarise, Save };
+    // Restoring saved bytes (Open; More after a cancelled "train more"): decode in slices, then Restore.
+    // Saving: serialise the sampler, encode the saved model in slices, store the row with zeros of its size,
+    // write the bytes in pieces (inside our transaction), commit.
+    enum class Stage { Begin, Decode, Restore, Encode, Row, Data, Commit };
     JobState Fail(core::Status status);
     void Publish(std::shared_ptr<const TopicsView> view);
     JobState StepBackfill(core::Deadline deadline);
     JobState StepRead(core::Deadline deadline);
     JobState StepSample(core::Deadline deadline);
-    JobState StepStart();
-    JobState StepSave();
+    JobState StepStart(core::Deadline deadline);
+    bool StepRestore(core::Deadline deadline, core::Status* status);
+    JobState StepSave(core::Deadline deadline);
     void SetPhase(Phase phase, const char* name, int64_t total);
 
     std::shared_ptr<TopicsRun> Run;
@@ -124,6 +136,15 @@ private:
     uint64_t RefreshTokens = 0;                             // TokensSampled at the last refresh
     int RefreshSweep = 0;
     int StartSweeps = 0;                                    // sweeps done when this job began sampling
+    Stage Within = Stage::Begin;                            // where Start (restoring) or Save stands
+    std::unique_ptr<analysis::topics::SavedModelReader> Decoder;
+    std::unique_ptr<analysis::topics::SavedModel> Decoded;
+    std::string ModelBytes;                                 // saving: TopicModel::Serialize, then the saved model
+    std::unique_ptr<analysis::topics::SavedModelWriter> Encoder;
+    int64_t RowId = 0;                                      // saving: the row being written, and its name
+    std::string RowName;
+    size_t Written = 0;                                     // saving: bytes of ModelBytes in the row so far
+    bool InTransaction = false;                             // saving: our transaction is open
 };
 
 }  // namespace app

@@ -228,8 +228,60 @@ struct TopicModel::Impl {
         return core::Status::Ok();
     }
 
-    // All counts from the assignments, and the open chunk's state from its tokens.
-    void Build() {
+    // ---- counts from the assignments, in slices -----------------------------------------------------------
+    // Start draws the assignments and Restore reads them; the counts are then built from them (O(tokens), tens
+    // of ms on the State of the Union), resumable: Prepare works in pieces of kSetupTokens until its deadline.
+    // Everything that reads the counts prepares first, so a caller that never calls Prepare still gets them.
+    static constexpr size_t kSetupTokens = 65536;
+    size_t draw_next = 0;          // Start: assignments drawn so far (assign.size(): all)
+    size_t count_next = 0;         // tokens counted so far
+    bool counting = false;         // the count arrays are allocated
+    bool prepared = true;          // every count is built
+    bool restored = false;         // Restore: keep the saved running document mass (below)
+    double saved_doc_mass = 0;
+
+    // True when every count is built; `deadline` null: builds them all now.
+    bool Prepare(const core::Deadline* deadline) {
+        if (prepared) return true;
+        while (draw_next < assign.size()) {
+            const size_t end = std::min(assign.size(), draw_next + kSetupTokens);
+            for (size_t i = draw_next; i < end; ++i) assign[i] = static_cast<uint16_t>(rng.NextBelow(K));
+            draw_next = end;
+            if (deadline && deadline->Expired()) return false;
+        }
+        const std::vector<uint32_t>& tokens = corpus->tokens;
+        if (!counting) {
+            BeginCounts();
+            counting = true;
+        }
+        while (count_next < tokens.size()) {
+            const size_t end = std::min(tokens.size(), count_next + kSetupTokens);
+            for (size_t i = count_next; i < end; ++i) {
+                uint32_t t = assign[i];
+                ++topic_total[t];
+                if (settings.sampler == SamplerKind::Sparse) AddPacked(tokens[i], t);
+                else ++word_topic[static_cast<size_t>(tokens[i]) * K + t];
+            }
+            count_next = end;
+            if (deadline && deadline->Expired()) return false;
+        }
+        EndCounts();
+        if (restored) topic_beta_mass = saved_doc_mass;   // a running sum: its saved bits, not a recount
+        else smoothing_mass = SmoothingMass();
+        prepared = true;
+        return true;
+    }
+
+    // Counts to be built from the assignments: all drawn from the seed (`draw`, Start) or already there.
+    void SetUpCounts(bool draw) {
+        draw_next = draw ? 0 : assign.size();
+        count_next = 0;
+        counting = false;
+        prepared = false;
+    }
+
+    // The count arrays, empty.
+    void BeginCounts() {
         const std::vector<uint32_t>& tokens = corpus->tokens;
         topic_total.assign(K, 0);
         if (settings.sampler == SamplerKind::Sparse) {
@@ -246,12 +298,10 @@ struct TopicModel::Impl {
             word_offset.clear();
             word_used.clear();
         }
-        for (size_t i = 0; i < tokens.size(); ++i) {
-            uint32_t t = assign[i];
-            ++topic_total[t];
-            if (settings.sampler == SamplerKind::Sparse) AddPacked(tokens[i], t);
-            else ++word_topic[static_cast<size_t>(tokens[i]) * K + t];
-        }
+    }
+
+    // What follows from the counts: the denominators and the open chunk's state from its tokens.
+    void EndCounts() {
         inv_denom.assign(K, 0);
         for (uint32_t t = 0; t < K; ++t) {
             inv_denom[t] = 1.0 / (topic_total[t] + beta_sum);
@@ -664,27 +714,36 @@ core::Result<TopicModel> TopicModel::Start(const TopicCorpus& corpus, const Trai
     if (core::Status s = impl->CheckWordFrequencies(freq); !s.ok()) return s;
     impl->rng = Rng(settings.seed);
     impl->assign.resize(corpus.tokens.size());
-    for (uint16_t& t : impl->assign) t = static_cast<uint16_t>(impl->rng.NextBelow(impl->K));
-    impl->Build();
-    impl->smoothing_mass = impl->SmoothingMass();
+    impl->SetUpCounts(true);   // drawn and counted by Prepare
     return TopicModel(std::move(impl));
 }
 
-bool TopicModel::Step(core::Deadline deadline) { return P->Advance(UINT64_MAX, &deadline); }
-bool TopicModel::StepTokens(uint64_t tokens) { return P->Advance(tokens, nullptr); }
+bool TopicModel::Prepare(core::Deadline deadline) { return P->Prepare(&deadline); }
+
+bool TopicModel::Step(core::Deadline deadline) {
+    if (!P->Prepare(&deadline)) return false;
+    return P->Advance(UINT64_MAX, &deadline);
+}
+
+bool TopicModel::StepTokens(uint64_t tokens) {
+    P->Prepare(nullptr);
+    return P->Advance(tokens, nullptr);
+}
 void TopicModel::AddSweeps(int sweeps) { if (sweeps > 0) P->settings.sweeps += sweeps; }
 
 int TopicModel::SweepsDone() const { return P->sweeps_done; }
 int TopicModel::SweepsTarget() const { return P->settings.sweeps; }
 uint64_t TopicModel::TokensSampled() const { return P->tokens_sampled; }
-double TopicModel::LogLikelihood() const { return P->LogLikelihood(); }
-double TopicModel::LogLikelihoodPerToken() const { return P->LogLikelihood() / P->corpus->tokens.size(); }
+// (The accessors below prepare the counts first: preparing changes no result, only when the work is done.)
+double TopicModel::LogLikelihood() const { P->Prepare(nullptr); return P->LogLikelihood(); }
+double TopicModel::LogLikelihoodPerToken() const { return LogLikelihood() / P->corpus->tokens.size(); }
 const std::vector<double>& TopicModel::Alpha() const { return P->alpha; }
 double TopicModel::Beta() const { return P->beta; }
 const TrainSettings& TopicModel::Settings() const { return P->settings; }
-const std::vector<uint16_t>& TopicModel::Assignments() const { return P->assign; }
+const std::vector<uint16_t>& TopicModel::Assignments() const { P->Prepare(nullptr); return P->assign; }
 
 TopicSnapshot TopicModel::Snapshot() const {
+    P->Prepare(nullptr);
     const Impl& m = *P;
     TopicSnapshot s;
     s.topics = static_cast<int>(m.K);
@@ -708,6 +767,7 @@ TopicSnapshot TopicModel::Snapshot() const {
 }
 
 uint64_t TopicModel::Hash() const {
+    P->Prepare(nullptr);
     const Impl& m = *P;
     uint64_t h = kFnvOffset;
     for (uint16_t t : m.assign) {
@@ -727,6 +787,7 @@ uint64_t TopicModel::Hash() const {
 }
 
 bool TopicModel::CountsConsistent() const {
+    P->Prepare(nullptr);
     const Impl& m = *P;
     std::vector<uint32_t> totals(m.K, 0), word(static_cast<size_t>(m.V) * m.K, 0);
     for (size_t i = 0; i < m.assign.size(); ++i) {
@@ -761,6 +822,7 @@ bool TopicModel::CountsConsistent() const {
 }
 
 std::string TopicModel::Serialize() const {
+    P->Prepare(nullptr);
     const Impl& m = *P;
     Writer w;
     w.out.append(kMagic, 4);
@@ -877,9 +939,9 @@ core::Result<TopicModel> TopicModel::Restore(const TopicCorpus& corpus, std::str
     std::vector<uint32_t> freq(m.V, 0);
     for (uint32_t w : corpus.tokens) ++freq[w];
     if (core::Status st = m.CheckWordFrequencies(freq); !st.ok()) return st;
-    double saved_doc_mass = m.topic_beta_mass;
-    m.Build();
-    m.topic_beta_mass = saved_doc_mass;   // a running sum: its saved bits, not a recount
+    m.restored = true;
+    m.saved_doc_mass = m.topic_beta_mass;
+    m.SetUpCounts(false);   // counted by Prepare
     return TopicModel(std::move(impl));
 }
 

@@ -70,6 +70,11 @@ public:
     // A model saved with Serialize, over the same corpus (same tokens; Corrupt or InvalidInput otherwise;
     // Unsupported for a newer format version).
     static core::Result<TopicModel> Restore(const TopicCorpus& corpus, std::string_view bytes);
+    // Start and Restore leave the counts to build from the assignments (O(tokens): ~50 ms on the State of the
+    // Union). Prepare builds them until `deadline` and returns true when done; a job calls it before its first
+    // Step so no step builds them all. Step prepares first too, and every other call prepares all that is left,
+    // so nothing depends on whether or how it was called.
+    bool Prepare(core::Deadline deadline);
 
     // Samples until `deadline` or until SweepsTarget() sweeps are done; true when done. May stop after any
     // token; the result never depends on where.
