@@ -363,9 +363,32 @@ JobState TopicsTrainJob::StepRead(core::Deadline deadline) {
 bool TopicsTrainJob::StepRestore(core::Deadline deadline, core::Status* status) {
     *status = core::Status::Ok();
     if (Within == Stage::Begin) {
-        Decoder = std::make_unique<topics::SavedModelReader>(Run->model_bytes);
-        Within = Stage::Decode;
+        Within = Run->model_bytes.empty() && Run->model_id != 0 ? Stage::Read : Stage::Decode;
+        Written = 0;
     }
+    while (Within == Stage::Read) {   // the row's data, 1 MB a piece (Written: bytes read so far)
+        store::Corpus& db = *Run->corpus_db;
+        if (Written == 0) {
+            auto size = db.TopicModelDataSize(Run->model_id);
+            if (!size.ok()) {
+                *status = size.status();
+                return true;
+            }
+            Run->model_bytes.reserve(static_cast<size_t>(*size));
+            Progress = {0, *size, "opening"};
+        }
+        auto piece = db.ReadTopicModelData(Run->model_id, Written, size_t{1} << 20);
+        if (!piece.ok()) {
+            *status = piece.status();
+            return true;
+        }
+        Run->model_bytes += *piece;
+        Written += piece->size();
+        Progress.done = static_cast<int64_t>(Written);
+        if (piece->empty() || static_cast<int64_t>(Written) >= Progress.total) Within = Stage::Decode;
+        if (deadline.Expired()) return false;
+    }
+    if (Within == Stage::Decode && !Decoder) Decoder = std::make_unique<topics::SavedModelReader>(Run->model_bytes);
     if (Within == Stage::Decode) {
         if (!Decoder->Step(deadline)) return false;
         auto saved = Decoder->Take();
@@ -404,7 +427,7 @@ JobState TopicsTrainJob::StepStart(core::Deadline deadline) {
             auto model = topics::TopicModel::Start(*Run->corpus, Run->train);
             if (!model.ok()) return Fail(model.status());
             Run->model = std::make_unique<topics::TopicModel>(std::move(*model));
-        } else if (!Run->model_bytes.empty()) {
+        } else if (Kind == TopicsJobKind::Open || !Run->model_bytes.empty()) {
             core::Status restored;
             if (!StepRestore(deadline, &restored)) return JobState::Running;
             if (!restored.ok()) return Fail(restored);
@@ -413,11 +436,17 @@ JobState TopicsTrainJob::StepStart(core::Deadline deadline) {
         if (deadline.Expired()) return JobState::Running;
     }
     if (!Run->model->Prepare(deadline)) return JobState::Running;
-    if (Kind == TopicsJobKind::Open) {
-        Run->word_prob = topics::WordProbabilities(*Run->corpus);
+    if (Kind == TopicsJobKind::Open) {   // p(w), then the snapshot in slices, then its view
+        if (Run->word_prob.empty()) {
+            Run->word_prob = topics::WordProbabilities(*Run->corpus);
+            Run->model->BeginSnapshot();
+            if (deadline.Expired()) return JobState::Running;
+        }
+        if (!Run->model->SnapshotStep(deadline)) return JobState::Running;
+        topics::TopicSnapshot snapshot = Run->model->TakeSnapshot();
         Run->figures.sweep = Run->figures.sweeps = Run->model->SweepsDone();
-        Run->figures.log_likelihood = {{Run->model->SweepsDone(), Run->model->LogLikelihoodPerToken()}};
-        Deriving = std::make_unique<TopicsViewBuilder>(*Run, Run->model->Snapshot(), Run->group_by, true);
+        Run->figures.log_likelihood = {{snapshot.sweeps, snapshot.log_likelihood_per_token}};
+        Deriving = std::make_unique<TopicsViewBuilder>(*Run, std::move(snapshot), Run->group_by, true);
         SetPhase(Phase::Summarise, "summarising", 0);
         return JobState::Running;
     }
@@ -437,8 +466,8 @@ JobState TopicsTrainJob::StepStart(core::Deadline deadline) {
 }
 
 // Samples until the deadline; takes a snapshot every ~250 ms of sampling or 10 sweeps (whichever first, and
-// only once the previous one's view is derived), derives its view a piece per step, and moves on to the final
-// summary when the target is reached. Paused: does nothing and says so (Waiting), so the page can idle.
+// only once the previous one's view is derived; in slices, sampling nothing meanwhile), derives its view a
+// piece per step, and moves on to the final summary when the target is reached. Paused: does nothing and says so (Waiting), so the page can idle.
 JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
     topics::TopicModel& model = *Run->model;
     TopicsTraining& f = Run->figures;
@@ -448,6 +477,17 @@ JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
         return JobState::Running;
     }
     Progress.phase = f.phase = "sampling";
+    if (Snapshotting) {   // taken in slices, sampling nothing meanwhile; then its view is derived
+        if (!model.SnapshotStep(deadline)) return JobState::Running;
+        Snapshotting = false;
+        topics::TopicSnapshot snapshot = model.TakeSnapshot();
+        const bool done = model.SweepsDone() >= model.SweepsTarget();
+        if (f.log_likelihood.empty() || f.log_likelihood.back().first != snapshot.sweeps)
+            f.log_likelihood.emplace_back(snapshot.sweeps, snapshot.log_likelihood_per_token);
+        Deriving = std::make_unique<TopicsViewBuilder>(*Run, std::move(snapshot), Run->group_by, done);
+        if (done) SetPhase(Phase::Summarise, "summarising", 0);
+        return JobState::Running;
+    }
     if (Deriving && Deriving->Step(deadline)) {
         Publish(Deriving->Take());
         Deriving.reset();
@@ -466,11 +506,8 @@ JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
         LastRefreshMs = SampledMs;
         RefreshTokens = model.TokensSampled();
         RefreshSweep = f.sweep;
-        topics::TopicSnapshot snapshot = model.Snapshot();
-        if (f.log_likelihood.empty() || f.log_likelihood.back().first != snapshot.sweeps)
-            f.log_likelihood.emplace_back(snapshot.sweeps, snapshot.log_likelihood_per_token);
-        Deriving = std::make_unique<TopicsViewBuilder>(*Run, std::move(snapshot), Run->group_by, done);
-        if (done) SetPhase(Phase::Summarise, "summarising", 0);
+        model.BeginSnapshot();
+        Snapshotting = true;
     }
     return JobState::Running;
 }

@@ -69,7 +69,8 @@ struct TopicsRun {
     std::shared_ptr<store::Corpus> corpus_db;               // the corpus it reads and saves into
     std::shared_ptr<const analysis::topics::TopicCorpus> corpus;
     std::unique_ptr<analysis::topics::TopicModel> model;    // null for an opened model until "train more"
-    std::string model_bytes;                                // Open: the saved model (analysis/topics/saved.h)
+    std::string model_bytes;                                // the saved model (analysis/topics/saved.h); Open
+                                                            // reads it from row model_id when empty
     analysis::topics::TrainSettings train;
     analysis::topics::InputSettings input;
     // Metadata of the documents (state.documents at the start; for an opened model, those still in the corpus),
@@ -104,10 +105,11 @@ public:
 
 private:
     enum class Phase { Backfill, List, Count, Add, Start, Sample, Summarise, Save };
-    // Restoring saved bytes (Open; More after a cancelled "train more"): decode in slices, then Restore.
+    // Restoring saved bytes (Open; More after a cancelled "train more"): read from the row (Open) and decode
+    // in slices, then Restore.
     // Saving: serialise the sampler, encode the saved model in slices, store the row with zeros of its size,
     // write the bytes in pieces (inside our transaction), commit.
-    enum class Stage { Begin, Decode, Restore, Encode, Row, Data, Commit };
+    enum class Stage { Begin, Read, Decode, Restore, Encode, Row, Data, Commit };
     JobState Fail(core::Status status);
     void Publish(std::shared_ptr<const TopicsView> view);
     JobState StepBackfill(core::Deadline deadline);
@@ -132,6 +134,7 @@ private:
     std::unique_ptr<TopicsViewBuilder> Deriving;            // the view being derived (null: none)
     std::shared_ptr<const TopicsView> PreviousView;         // More, Regroup: what Abandon puts back
     bool DerivingFinal = false;
+    bool Snapshotting = false;                              // a snapshot is being taken (TopicModel::SnapshotStep)
     double SampledMs = 0, LastRefreshMs = 0;                // sampling time so far, and at the last refresh
     uint64_t RefreshTokens = 0;                             // TokensSampled at the last refresh
     int RefreshSweep = 0;

@@ -106,14 +106,16 @@ void StartTraining(AppState& state) {
     t.training.log_likelihood.clear();
 }
 
+// Opens saved model `id`: its row without the data here (the job reads the megabytes in pieces).
 void OpenModel(AppState& state, int64_t id) {
     TopicsState& t = state.topics;
-    auto record = state.corpus->LoadTopicModel(id);
-    if (!record.ok()) { t.error = record.status().message(); return; }
+    auto models = state.corpus->ListTopicModels();
+    if (!models.ok()) { t.error = models.status().message(); return; }
+    auto record = std::find_if(models->begin(), models->end(), [id](const store::TopicModelRecord& m) { return m.id == id; });
+    if (record == models->end()) { t.error = "topic model " + std::to_string(id) + " does not exist"; return; }
     auto run = NewRun(state);
     run->model_id = record->id;
     run->name = record->name;
-    run->model_bytes = std::move(record->data);
     auto job = std::make_unique<TopicsTrainJob>(run, TopicsJobKind::Open);
     run->labels = ParseLabels(record->labels, record->topics);
     StartJob(state, run, std::move(job));

@@ -523,36 +523,133 @@ struct TopicModel::Impl {
     }
 
     // ---- reading the state ------------------------------------------------------------------------------
-    double LogLikelihood() const {
-        const uint16_t* z = assign.data();
+    // LogLikelihood in pieces (chunks 64 at a time, then words 4,096 at a time), the same sum in the same order
+    // however sliced. `deadline` null: to the end. True when `sum.ll` is complete.
+    struct LikelihoodSum {
+        enum class Part { Chunks, Words, Done } part = Part::Chunks;
+        bool started = false;
+        uint32_t next = 0;
         double ll = 0;
-        std::vector<double> log_gamma_alpha(K);
-        for (uint32_t t = 0; t < K; ++t) log_gamma_alpha[t] = LogGamma(alpha[t]);
-        std::vector<uint32_t> counts(K, 0);
-        std::vector<uint16_t> used;
-        for (uint32_t c = 0; c < chunks; ++c) {
-            uint32_t begin = corpus->chunk_start[c], end = corpus->chunk_start[c + 1];
-            used.clear();
-            for (uint32_t i = begin; i < end; ++i)
-                if (counts[z[i]]++ == 0) used.push_back(z[i]);
-            std::sort(used.begin(), used.end());   // a fixed order of summation
-            for (uint16_t t : used) {
-                ll += LogGamma(alpha[t] + counts[t]) - log_gamma_alpha[t];
-                counts[t] = 0;
-            }
-            ll -= LogGamma(alpha_sum + (end - begin));
-        }
-        ll += chunks * LogGamma(alpha_sum);
         uint64_t nonzero_cells = 0;
-        for (uint32_t w = 0; w < V; ++w)
-            ForWordTopics(w, [&](uint32_t, uint32_t n) {
-                ll += LogGamma(beta + n);
-                ++nonzero_cells;
-            });
-        for (uint32_t t = 0; t < K; ++t) ll -= LogGamma(beta_sum + topic_total[t]);
-        ll += K * LogGamma(beta_sum);
-        ll -= static_cast<double>(nonzero_cells) * LogGamma(beta);
-        return ll;
+        std::vector<double> log_gamma_alpha;
+        std::vector<uint32_t> counts;
+        std::vector<uint16_t> used;
+    };
+    bool SumLogLikelihood(LikelihoodSum& sum, const core::Deadline* deadline) const {
+        const uint16_t* z = assign.data();
+        if (!sum.started) {
+            sum.started = true;
+            sum.log_gamma_alpha.resize(K);
+            for (uint32_t t = 0; t < K; ++t) sum.log_gamma_alpha[t] = LogGamma(alpha[t]);
+            sum.counts.assign(K, 0);
+        }
+        while (sum.part == LikelihoodSum::Part::Chunks) {
+            const uint32_t last = std::min(chunks, sum.next + 64);
+            for (uint32_t c = sum.next; c < last; ++c) {
+                uint32_t begin = corpus->chunk_start[c], end = corpus->chunk_start[c + 1];
+                sum.used.clear();
+                for (uint32_t i = begin; i < end; ++i)
+                    if (sum.counts[z[i]]++ == 0) sum.used.push_back(z[i]);
+                std::sort(sum.used.begin(), sum.used.end());   // a fixed order of summation
+                for (uint16_t t : sum.used) {
+                    sum.ll += LogGamma(alpha[t] + sum.counts[t]) - sum.log_gamma_alpha[t];
+                    sum.counts[t] = 0;
+                }
+                sum.ll -= LogGamma(alpha_sum + (end - begin));
+            }
+            sum.next = last;
+            if (last == chunks) {
+                sum.ll += chunks * LogGamma(alpha_sum);
+                sum.part = LikelihoodSum::Part::Words;
+                sum.next = 0;
+            }
+            if (deadline && deadline->Expired()) return false;
+        }
+        while (sum.part == LikelihoodSum::Part::Words) {
+            const uint32_t last = std::min(V, sum.next + 4096);
+            for (uint32_t w = sum.next; w < last; ++w)
+                ForWordTopics(w, [&](uint32_t, uint32_t n) {
+                    sum.ll += LogGamma(beta + n);
+                    ++sum.nonzero_cells;
+                });
+            sum.next = last;
+            if (last == V) {
+                for (uint32_t t = 0; t < K; ++t) sum.ll -= LogGamma(beta_sum + topic_total[t]);
+                sum.ll += K * LogGamma(beta_sum);
+                sum.ll -= static_cast<double>(sum.nonzero_cells) * LogGamma(beta);
+                sum.part = LikelihoodSum::Part::Done;
+            }
+            if (deadline && deadline->Expired()) return sum.part == LikelihoodSum::Part::Done;
+        }
+        return true;
+    }
+
+    double LogLikelihood() const {
+        LikelihoodSum sum;
+        SumLogLikelihood(sum, nullptr);
+        return sum.ll;
+    }
+
+    // A snapshot in pieces (TopicModel::SnapshotStep): the counts prepared, n(w, t) 4,096 words at a time,
+    // n(c, t) 64 chunks at a time, then the log-likelihood in its pieces.
+    struct SnapshotWork {
+        enum class Part { Prepare, Words, Chunks, Likelihood, Done } part = Part::Prepare;
+        uint32_t next = 0;
+        TopicSnapshot s;
+        LikelihoodSum sum;
+    };
+    std::unique_ptr<SnapshotWork> snapshot_work;   // between BeginSnapshot and TakeSnapshot
+
+    bool StepSnapshot(SnapshotWork& work, const core::Deadline* deadline) {
+        TopicSnapshot& s = work.s;
+        using Part = SnapshotWork::Part;
+        do {
+            switch (work.part) {
+            case Part::Prepare:
+                if (!Prepare(deadline)) return false;
+                s.topics = static_cast<int>(K);
+                s.vocab_size = V;
+                s.alpha = alpha;
+                s.beta = beta;
+                s.word_topic.assign(static_cast<size_t>(V) * K, 0);
+                s.topic_total = topic_total;
+                s.chunk_topic.assign(static_cast<size_t>(chunks) * K, 0);
+                s.chunk_length.resize(chunks);
+                s.sweeps = sweeps_done;
+                work.part = Part::Words;
+                work.next = 0;
+                break;
+            case Part::Words: {
+                const uint32_t last = std::min(V, work.next + 4096);
+                for (uint32_t w = work.next; w < last; ++w)
+                    ForWordTopics(w, [&](uint32_t t, uint32_t n) { s.word_topic[static_cast<size_t>(w) * K + t] = n; });
+                work.next = last;
+                if (last == V) {
+                    work.part = Part::Chunks;
+                    work.next = 0;
+                }
+                break;
+            }
+            case Part::Chunks: {
+                const uint32_t last = std::min(chunks, work.next + 64);
+                for (uint32_t c = work.next; c < last; ++c) {
+                    uint32_t begin = corpus->chunk_start[c], end = corpus->chunk_start[c + 1];
+                    s.chunk_length[c] = end - begin;
+                    for (uint32_t i = begin; i < end; ++i) ++s.chunk_topic[static_cast<size_t>(c) * K + assign[i]];
+                }
+                work.next = last;
+                if (last == chunks) work.part = Part::Likelihood;
+                break;
+            }
+            case Part::Likelihood:
+                if (!SumLogLikelihood(work.sum, deadline)) return false;
+                s.log_likelihood_per_token = work.sum.ll / corpus->tokens.size();
+                work.part = Part::Done;
+                break;
+            case Part::Done: return true;
+            }
+        } while (!deadline || !deadline->Expired());
+        return work.part == Part::Done;
     }
 
     uint32_t WordTopicCount(uint32_t w, uint32_t t) const {
@@ -743,26 +840,22 @@ const TrainSettings& TopicModel::Settings() const { return P->settings; }
 const std::vector<uint16_t>& TopicModel::Assignments() const { P->Prepare(nullptr); return P->assign; }
 
 TopicSnapshot TopicModel::Snapshot() const {
-    P->Prepare(nullptr);
-    const Impl& m = *P;
-    TopicSnapshot s;
-    s.topics = static_cast<int>(m.K);
-    s.vocab_size = m.V;
-    s.alpha = m.alpha;
-    s.beta = m.beta;
-    s.word_topic.assign(static_cast<size_t>(m.V) * m.K, 0);
-    for (uint32_t w = 0; w < m.V; ++w)
-        m.ForWordTopics(w, [&](uint32_t t, uint32_t n) { s.word_topic[static_cast<size_t>(w) * m.K + t] = n; });
-    s.topic_total = m.topic_total;
-    s.chunk_topic.assign(static_cast<size_t>(m.chunks) * m.K, 0);
-    s.chunk_length.resize(m.chunks);
-    for (uint32_t c = 0; c < m.chunks; ++c) {
-        uint32_t begin = m.corpus->chunk_start[c], end = m.corpus->chunk_start[c + 1];
-        s.chunk_length[c] = end - begin;
-        for (uint32_t i = begin; i < end; ++i) ++s.chunk_topic[static_cast<size_t>(c) * m.K + m.assign[i]];
-    }
-    s.sweeps = m.sweeps_done;
-    s.log_likelihood_per_token = LogLikelihoodPerToken();
+    Impl::SnapshotWork work;
+    P->StepSnapshot(work, nullptr);
+    return std::move(work.s);
+}
+
+void TopicModel::BeginSnapshot() { P->snapshot_work = std::make_unique<Impl::SnapshotWork>(); }
+
+bool TopicModel::SnapshotStep(core::Deadline deadline) {
+    assert(P->snapshot_work);
+    return P->StepSnapshot(*P->snapshot_work, &deadline);
+}
+
+TopicSnapshot TopicModel::TakeSnapshot() {
+    assert(P->snapshot_work && P->snapshot_work->part == Impl::SnapshotWork::Part::Done);
+    TopicSnapshot s = std::move(P->snapshot_work->s);
+    P->snapshot_work.reset();
     return s;
 }
 
