@@ -427,7 +427,7 @@ JobState TopicsTrainJob::StepStart(core::Deadline deadline) {
             auto model = topics::TopicModel::Start(*Run->corpus, Run->train);
             if (!model.ok()) return Fail(model.status());
             Run->model = std::make_unique<topics::TopicModel>(std::move(*model));
-        } else if (Kind == TopicsJobKind::Open || !Run->model_bytes.empty()) {
+        } else if (Kind == TopicsJobKind::Open || !Run->model_bytes.empty() || Run->model_id != 0) {   // from the row
             core::Status restored;
             if (!StepRestore(deadline, &restored)) return JobState::Running;
             if (!restored.ok()) return Fail(restored);

@@ -70,7 +70,7 @@ struct TopicsRun {
     std::shared_ptr<const analysis::topics::TopicCorpus> corpus;
     std::unique_ptr<analysis::topics::TopicModel> model;    // null for an opened model until "train more"
     std::string model_bytes;                                // the saved model (analysis/topics/saved.h); Open
-                                                            // reads it from row model_id when empty
+                                                            // (or More without a model) read row model_id when empty
     analysis::topics::TrainSettings train;
     analysis::topics::InputSettings input;
     // Metadata of the documents (state.documents at the start; for an opened model, those still in the corpus),

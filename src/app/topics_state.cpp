@@ -282,11 +282,8 @@ void UpdateTopics(AppState& state) {
         }
     }
     if (request.more_sweeps > 0) {
-        if (t.run && !t.run->model && t.run->model_id != 0 && !JobRunning(state)) {   // reopen the saved one
-            auto record = state.corpus->LoadTopicModel(t.run->model_id);
-            if (record.ok()) t.run->model_bytes = std::move(record->data);
-        }
-        if (!t.run || (!t.run->model && t.run->model_bytes.empty())) {
+        // Without a model in memory (let go after a cancelled "train more") the job reopens the saved one.
+        if (!t.run || (!t.run->model && t.run->model_bytes.empty() && t.run->model_id == 0)) {
             t.training.error = "train or open a model first";
         } else if (JobRunning(state)) {
             if (t.run->model) t.run->model->AddSweeps(request.more_sweeps);
