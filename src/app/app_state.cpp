@@ -196,13 +196,17 @@ void Update(AppState& state, double job_budget_ms) {
     UpdateTopics(state);        // after the Reader's document is loaded: it colours it
 }
 
-void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running) {
+void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running, double job_ms) {
     state.frame_ms = frame_ms;
     if (state.frame == 0) { state.first_frame_ms = frame_ms; return; }
     if (!jobs_running) return;
     state.max_frame_ms_with_jobs = std::max(state.max_frame_ms_with_jobs, frame_ms);
-    if (state.job_frame_ms.size() >= 1000) state.job_frame_ms.erase(state.job_frame_ms.begin());
+    if (state.job_frame_ms.size() >= 1000) {
+        state.job_frame_ms.erase(state.job_frame_ms.begin());
+        state.job_frame_rest_ms.erase(state.job_frame_rest_ms.begin());
+    }
     state.job_frame_ms.push_back(static_cast<float>(frame_ms));
+    state.job_frame_rest_ms.push_back(static_cast<float>(frame_ms - job_ms));
 }
 
 namespace {
@@ -255,6 +259,7 @@ std::string StateJson(const AppState& state) {
     w.Key("max_frame_ms_with_jobs"); w.Double(state.max_frame_ms_with_jobs);
     w.Key("median_frame_ms_with_jobs"); w.Double(Percentile(state.job_frame_ms, 0.5));
     w.Key("p95_frame_ms_with_jobs"); w.Double(Percentile(state.job_frame_ms, 0.95));
+    w.Key("p95_frame_rest_ms_with_jobs"); w.Double(Percentile(state.job_frame_rest_ms, 0.95));
     w.Key("frames_with_jobs"); w.Int(static_cast<int64_t>(state.job_frame_ms.size()));
     w.Key("idle"); w.Bool(state.idle);
     w.Key("heap_bytes"); w.Double(state.heap_bytes);

@@ -150,6 +150,7 @@ struct AppState {
     double first_frame_ms = 0;               // frame_ms of the first frame (first use of SQLite, FTS5, ICU …)
     double max_frame_ms_with_jobs = 0;       // the largest frame_ms while a job ran, after the first frame
     std::vector<float> job_frame_ms;         // frame_ms of the latest frames with a job running (≤ 1000)
+    std::vector<float> job_frame_rest_ms;    // … and of each, what was not the frame's job slice (UI, drawing)
     bool idle = false;                       // rendering is paused until input arrives
     bool text_input = false;                 // a text field is active and receives typed text
     std::string gl_version;
@@ -189,7 +190,8 @@ void Defer(AppState& state, std::function<void(AppState&)> change);
 uint64_t ImportFiles(AppState& state, std::vector<ImportFile> files, ImportTarget target, std::string shipped_id = "");
 
 // Records the app's CPU time for a frame (platform layer, once per frame).
-void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running);
+// `job_ms`: how much of it was the frame's own job slice.
+void RecordFrameTime(AppState& state, double frame_ms, bool jobs_running, double job_ms = 0);
 
 // Pumps jobs for `job_budget_ms` and carries out what the UI asked for since the last frame.
 void Update(AppState& state, double job_budget_ms = kJobBudgetMs);

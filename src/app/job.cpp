@@ -54,6 +54,7 @@ void JobQueue::End(Entry& entry, JobState state) {
 // rest for later frames, and the jobs behind it move forward in turn (round robin across frames).
 void JobQueue::Pump(double budget_ms, AppState& state) {
     core::Deadline deadline = core::Deadline::In(budget_ms);
+    const double start_ms = core::NowMs();
     for (size_t turns = Running.size(); turns > 0 && !Running.empty() && !deadline.Expired(); --turns) {
         Entry entry = std::move(Running.front());
         Running.pop_front();
@@ -77,6 +78,7 @@ void JobQueue::Pump(double budget_ms, AppState& state) {
         if (result == JobState::Running) Running.push_back(std::move(entry));
         else End(entry, result);
     }
+    LastPump = core::NowMs() - start_ms;
 }
 
 bool JobQueue::Waiting() const {

@@ -83,6 +83,8 @@ public:
     void Pump(double budget_ms, AppState& state);
 
     bool Busy() const { return !Running.empty(); }
+    // How long the last Pump took, ms (the platform sizes the next frame's slice by what the rest cost).
+    double LastPumpMs() const { return LastPump; }
     // Every running job waits for something from outside (so pumping again at once would do nothing).
     bool Waiting() const;
     // Running jobs, then the most recently ended ones (newest first, at most kHistory).
@@ -102,6 +104,7 @@ private:
     std::deque<Entry> Running;
     std::deque<JobInfo> Ended;
     uint64_t NextId = 1;
+    double LastPump = 0;
 
     static JobInfo Describe(const Entry& entry, JobState state);
     void End(Entry& entry, JobState state);

@@ -373,10 +373,11 @@ void WriteTopicsJson(core::JsonWriter& w, const AppState& state) {
         w.EndObject();
     }
     w.EndArray();
-    // Each topic's share and three most probable words (what a test needs to see topics form).
+    // The first 20 topics' shares and three most probable words (what a test needs to see topics form; a pass
+    // over the vocabulary each, at every call of the test API).
     w.Key("topics"); w.BeginArray();
     if (v && v->shares.size() == static_cast<size_t>(v->snapshot.topics) && !v->word_prob.empty()) {
-        for (int k = 0; k < v->snapshot.topics && k < 100; ++k) {
+        for (int k = 0; k < v->snapshot.topics && k < 20; ++k) {
             w.BeginObject();
             w.Key("share"); w.Double(v->shares[static_cast<size_t>(k)]);
             w.Key("words"); w.BeginArray();

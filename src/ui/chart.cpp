@@ -12,6 +12,7 @@
 
 #include "core/number_text.h"
 #include "ui/style.h"
+#include "ui/widgets.h"
 
 namespace ui {
 
@@ -140,8 +141,21 @@ float BelowPlot(const Metrics& m) {
     return m.tick + m.line + (g_chart.axes[0].label.empty() ? 0.0f : m.line) + 0.2f * m.line;
 }
 
+const Item* HeatmapItem() {
+    for (const Item& item : g_chart.items)
+        if (item.kind == Item::Kind::Heatmap) return &item;
+    return nullptr;
+}
+
+// Every `stride`-th category is labelled where a label per category would not fit (a heat map's rows and
+// columns: every cell stays on show, with its exact value on hover).
+int LabelStride(float label_extent, float slot) {
+    return std::max(1, static_cast<int>(std::ceil(label_extent / std::max(slot, 0.5f))));
+}
+
 // The vertical layout: for a category y axis, how tall a row is and how many fit (`all_rows`: every row,
-// the chart growing to hold them, as an export does).
+// the chart growing to hold them, as an export does). A heat map's rows all fit: they get thinner instead of
+// scrolling (a matrix cut off at the bottom hides half of what it is for).
 void VerticalLayout(Layout& l, const Metrics& m, bool all_rows) {
     const Axis& y = g_chart.axes[1];
     l.size = g_chart.size;
@@ -151,7 +165,8 @@ void VerticalLayout(Layout& l, const Metrics& m, bool all_rows) {
     const int n = std::max(y.categories, 0);
     const float available = std::max(l.plot_max.y - l.plot_min.y, m.row);
     // Few rows share the height (up to 1.6 lines each); many get m.row each and scroll.
-    l.row_h = n > 0 ? std::clamp(available / static_cast<float>(n), m.row, m.line * 1.6f) : m.row;
+    const float min_row = HeatmapItem() ? std::min(m.row, 3.0f) : m.row;
+    l.row_h = n > 0 ? std::clamp(available / static_cast<float>(n), min_row, m.line * 1.6f) : m.row;
     const int fit = std::max(1, static_cast<int>(available / l.row_h));
     if (all_rows || n <= fit) {
         l.first_row = 0;
@@ -165,18 +180,6 @@ void VerticalLayout(Layout& l, const Metrics& m, bool all_rows) {
     l.scrolls = true;
     l.rows = fit;
     l.first_row = std::clamp(g_chart.first_row, 0, n - fit);
-}
-
-// Cuts `text` to `width` pixels with an ellipsis (whole UTF-8 characters).
-std::string FitText(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    const float ellipsis = ImGui::CalcTextSize("…").x;
-    size_t end = text.size();
-    while (end > 0) {
-        do --end; while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
-        if (ImGui::CalcTextSize(text.data(), text.data() + end).x + ellipsis <= width) break;
-    }
-    return text.substr(0, end) + "…";
 }
 
 // The data's extent on an axis (what SetupAxisLimits would fix); false when no item spans it.
@@ -316,12 +319,6 @@ float PointRadius(const Item& item, const Metrics& m, int i) {
     return std::max(2.0f, largest * static_cast<float>(std::sqrt(item.scatter.sizes[i] / top)));   // area ∝ size
 }
 
-const Item* HeatmapItem() {
-    for (const Item& item : g_chart.items)
-        if (item.kind == Item::Kind::Heatmap) return &item;
-    return nullptr;
-}
-
 std::string HeatText(double v) { return core::DecimalText(v, std::fabs(v) < 10 ? 2 : 0); }
 
 // Lays the chart out and lists its primitives (`all_rows`: every category row, for an export).
@@ -415,16 +412,26 @@ Built Build(const Metrics& m, const Colors& c, bool all_rows, int hovered_item, 
             AddText(b, l.plot_min.x - m.tick - 2, y - m.line / 2, c.muted, y_labels[i], 1);
         }
     } else {
+        const int stride = LabelStride(ImGui::GetFontSize(), l.row_h);   // glyphs touching, never overlapping
         for (size_t i = 0; i < y_labels.size(); ++i) {
-            const float top = b.RowTop(l.first_row + static_cast<int>(i));
+            const int row = l.first_row + static_cast<int>(i);
+            if (row % stride != 0) continue;
+            const float top = b.RowTop(row);
             AddText(b, 0, top + (l.row_h - m.line) / 2, c.text, FitText(y_labels[i], label_w), -1);
         }
     }
     // X ticks: numbers and years; categories label each slot.
     if (xa.kind == AxisKind::Category) {
-        for (int i = 0; i < xa.categories; ++i) {
+        const float slot = plot_w / static_cast<float>(std::max(xa.categories, 1));
+        float widest_category = 0;
+        for (int i = 0; i < xa.categories; ++i)
+            widest_category = std::max(widest_category, ImGui::CalcTextSize(CategoryText(xa, i).c_str()).x);
+        // Numbers (topic 1…K) are thinned; words are cut to their slot only when a few would not fit at all.
+        const int stride = std::min(LabelStride(widest_category + 0.5f * m.em, slot),
+                                    std::max(1, xa.categories / 4));
+        for (int i = 0; i < xa.categories; i += stride) {
             const float x = b.XToPx(i);
-            AddText(b, x, x_ticks_top, c.muted, FitText(CategoryText(xa, i), plot_w / std::max(xa.categories, 1)), 0);
+            AddText(b, x, x_ticks_top, c.muted, FitText(CategoryText(xa, i), slot * static_cast<float>(stride)), 0);
         }
     } else {
         const AxisTicks x_ticks = NiceTicks(b.x_lo, b.x_hi, x_max_ticks, xa.kind);

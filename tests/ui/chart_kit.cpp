@@ -379,6 +379,33 @@ TEST_CASE("a heat map colours cells on a diverging scale, skips NaN, shows its s
     CHECK(ui::DivergingColor(0) == ImGui::GetColorU32(ImGuiCol_WindowBg));
 }
 
+TEST_CASE("a 20 × 20 heat map in a short chart shows every row and column, labelling every other one whole") {
+    Frame frame;
+    std::vector<double> r(400);
+    for (size_t i = 0; i < r.size(); ++i) r[i] = static_cast<double>(i % 7) / 7 - 0.5;
+    auto chart = [&] {
+        if (!ui::BeginChart("Topic correlations##corr20", ImVec2(420, 300))) return ui::ChartResult();
+        ui::SetupAxes("topic", nullptr, ui::AxisKind::Category, ui::AxisKind::Category);
+        ui::SetupAxisCategories(ui::ChartAxis::X, 20, [](int i) { return std::to_string(i + 1); });
+        ui::SetupAxisCategories(ui::ChartAxis::Y, 20, [](int i) { return "topic " + std::to_string(i + 1); });
+        ui::PlotHeatmap("correlation", r.data(), 20, 20, -1, 1);
+        return ui::EndChart();
+    };
+    frame.Begin();
+    const ui::ChartResult shown = chart();
+    frame.End();
+    // The bottom-right cell is on screen (no rows scrolled away) and hovers as row 20 × column 20.
+    const ui::ChartResult hover = MouseAt(frame, chart, ImVec2(shown.plot_max.x - 2, shown.plot_max.y - 2), false);
+    CHECK(hover.item_index == 399);
+    CHECK(hover.tooltip.starts_with("topic 20 × 20\n"));
+    const ui::ChartResult e = ClickSvg(frame, chart);
+    REQUIRE(e.export_format == ui::ChartExport::Svg);
+    CHECK(Count(e.svg, "<rect") == 1 + 400 + 24);
+    const std::vector<std::string> texts = Texts(e.svg);
+    for (const char* t : {"topic 1", "topic 19", "1", "19"}) CHECK(std::find(texts.begin(), texts.end(), t) != texts.end());
+    for (const std::string& t : texts) CHECK(t.find("…") == std::string::npos);
+}
+
 TEST_CASE("series colours differ for the first 30 indices and a sparkline reports the point under the mouse") {
     Frame frame;
     frame.Begin();

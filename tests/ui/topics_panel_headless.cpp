@@ -173,6 +173,12 @@ TEST_CASE("the Topics panel draws every tab of a model, selects by list and map,
     CHECK(h.state.widgets.count("topics.corr.plot") == 1);
     h.Click("topics.tab.k");
     CHECK(h.state.widgets.count("topics.compare") == 1);
+    // Compared models (trained in K order 40, 10, 20): the table and the charts against K.
+    CHECK(h.state.widgets.count("topics.k.ll.plot") == 0);
+    h.state.topics.comparison.rows = {{40, -8.1, -1.9, 0.05, 0}, {10, -8.6, -1.5, 0.08, 0}, {20, -8.3, -1.6, 0.07, 0}};
+    h.Frames(2);
+    CHECK(h.state.widgets.count("topics.k.ll.plot") == 1);   // (the coherence chart is below it at 1024 px)
+    h.state.topics.comparison.rows.clear();
 
     for (app::Theme theme : {app::Theme::Light, app::Theme::Dark}) {
         h.state.theme = theme;

@@ -47,6 +47,12 @@ constexpr double kFrameIntervalMs = 1000.0 / 60.0;
 constexpr double kBackgroundAfterMs = 150;
 constexpr double kBackgroundDrawMs = 250;
 constexpr double kBackgroundBudgetMs = 14;
+// A drawn frame's own job slice is what is left of kFrameCpuTargetMs after the previous frame's drawing (the
+// Topics map at K=100 draws for several ms), at most app::kJobBudgetMs and at least kMinFrameJobMs, so a frame
+// with a heavy view stays short and the time left before the refresh goes to job slices in their own tasks.
+// A frame drawn in the background (progress only) runs no job slice: the back-to-back tasks do the work.
+constexpr double kFrameCpuTargetMs = 9;
+constexpr double kMinFrameJobMs = 1;
 // How many copies of the demo texts the warm-up imports (app/warm_up.h).
 constexpr int kWarmUpCopies = 10;
 
@@ -66,6 +72,7 @@ struct WebApp {
     bool background_slice_posted = false;
     std::unique_ptr<app::WarmUp> warm_up;
     double frame_start_ms = 0;      // when the current frame began (job slices stop before the next)
+    double draw_ms = 0;             // the last drawn frame's CPU time besides its job slice (UI, ImGui, storage)
     uint64_t attempted_generation = 0;  // the storage generation the last save was started for
 };
 
@@ -157,7 +164,10 @@ void Frame() {
         StartBackgroundSlices(a);
         return;
     }
-    app::Update(a.state);
+    const double frame_job_ms = InBackground(a, start_ms)
+                                    ? 0.0
+                                    : std::clamp(kFrameCpuTargetMs - a.draw_ms, kMinFrameJobMs, app::kJobBudgetMs);
+    app::Update(a.state, frame_job_ms);
     // Keep drawing progress, and the frame after the end; jobs that all wait (a paused training, a download
     // not yet arrived) let the page go idle like no job.
     if (jobs_running && !a.state.jobs.Waiting()) a.last_activity_ms = start_ms;
@@ -201,7 +211,8 @@ void Frame() {
     // The app's own work ends here; what follows is handing the frame to WebGL, whose cost depends on the GPU
     // (with a software rasteriser such as SwiftShader it can dwarf everything else).
     const double gl_start_ms = core::NowMs();
-    app::RecordFrameTime(a.state, gl_start_ms - start_ms, jobs_running);
+    a.draw_ms = gl_start_ms - start_ms - a.state.jobs.LastPumpMs();
+    app::RecordFrameTime(a.state, gl_start_ms - start_ms, jobs_running, a.state.jobs.LastPumpMs());
     glViewport(0, 0, size.framebuffer_width, size.framebuffer_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);

@@ -129,6 +129,7 @@ void ReaderPanel::DrawTopicMix(app::AppState& state) {
         legend_text += (i ? " | " : "") + item;
         const float sw = 0.7f * em;
         SameLineOrWrap(sw + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(item.c_str()).x);
+        ImGui::BeginGroup();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float top = p.y + (ImGui::GetFrameHeight() - sw) / 2;
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, top), ImVec2(p.x + sw, top + sw), SeriesColor(legend_topics[i]), 2.0f);
@@ -136,6 +137,12 @@ void ReaderPanel::DrawTopicMix(app::AppState& state) {
         ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(item.c_str());
+        ImGui::EndGroup();
+        RecordItemRect(state, ("reader.topic_legend" + std::to_string(i)).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%s%% of the words the model kept in this document; words on this colour were "
+                              "assigned to it.", legend_names[i].c_str(),
+                              core::DecimalText(r.mix[static_cast<size_t>(legend_topics[i])] * 100, 1).c_str());
     }
     state.ui_text["reader.topics"] = legend_text;
 }

@@ -102,14 +102,21 @@ void IntField(app::AppState& state, const char* label, const char* name, int* va
 void TopicsPanel::Refresh(const app::AppState& state) {
     const app::TopicsState& t = state.topics;
     if (t.view != cached) {
+        // A refresh of the same model keeps what was computed for the last view until it is recomputed.
+        const bool same_model = cached && t.view && cached->corpus == t.view->corpus &&
+                                cached->snapshot.topics == t.view->snapshot.topics;
         cached = t.view;
-        top_words.assign(cached ? static_cast<size_t>(cached->snapshot.topics) : 0, TopicWords());
-        // Names are made when first asked for (a pass over the vocabulary each): the rows on screen, the
-        // hovered circle, the charted topics — not all K at every refresh.
-        default_names.assign(cached ? static_cast<size_t>(cached->snapshot.topics) : 0, std::string());
-        named.assign(default_names.size(), false);
+        ++generation;
+        if (!same_model) {
+            // Names are made when first asked for (a pass over the vocabulary each): the rows on screen, the
+            // hovered circle, the charted topics — not all K at every refresh.
+            top_words.assign(cached ? static_cast<size_t>(cached->snapshot.topics) : 0, TopicWords());
+            default_names.assign(top_words.size(), std::string());
+            named.assign(top_words.size(), 0);
+        }
         ranked_topic = -1;
     }
+    recomputes_left = kRecomputesPerFrame;
     lambda = t.lambda;
     // The list's order: pinned first, then by share, then by number.
     order.clear();
@@ -125,9 +132,14 @@ void TopicsPanel::Refresh(const app::AppState& state) {
 
 const std::vector<topics::TopicWord>& TopicsPanel::WordsOf(int topic) {
     TopicWords& w = top_words[static_cast<size_t>(topic)];
-    if (w.lambda != lambda) {   // only the topics drawn are recomputed when λ moves
+    // Only the topics drawn are recomputed (when λ moves or a refresh came); the previous words stay on show
+    // once this frame's recomputations are used up.
+    const bool fresh = w.lambda == lambda && w.generation == generation;
+    if (!fresh && (w.words.empty() || recomputes_left > 0)) {
+        --recomputes_left;
         w.words = topics::TopWords(cached->snapshot, cached->word_prob, topic, 30, lambda);
         w.lambda = lambda;
+        w.generation = generation;
     }
     return w.words;
 }
@@ -136,10 +148,12 @@ const std::string& TopicsPanel::DefaultName(int topic) {
     static const std::string kNone;
     if (!cached || topic < 0 || topic >= static_cast<int>(default_names.size())) return kNone;
     const size_t i = static_cast<size_t>(topic);
-    if (!named[i]) {
+    if (named[i] != generation && (named[i] == 0 || recomputes_left > 0)) {
+        --recomputes_left;
+        default_names[i].clear();
         for (const topics::TopicWord& w : topics::TopWords(cached->snapshot, cached->word_prob, topic, 3, 1.0))
             default_names[i] += (default_names[i].empty() ? "" : " ") + cached->corpus->vocab[w.word];
-        named[i] = true;
+        named[i] = generation;
     }
     return default_names[i];
 }
@@ -186,7 +200,8 @@ void TopicsPanel::Draw(app::AppState& state) {
     const app::TopicsView& view = *cached;
     const float em = ImGui::GetFontSize();
     // The list (resizable) beside the tabs.
-    const float list_w = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 17 * em, 30 * em);
+    // At 1024 px the tabs beside it need ~30 em to show their titles whole.
+    const float list_w = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 15 * em, 30 * em);
     ImGui::SetNextWindowSizeConstraints(ImVec2(14 * em, -1), ImVec2(ImGui::GetContentRegionAvail().x * 0.6f, -1));
     ImGui::BeginChild("list", ImVec2(list_w, 0), ImGuiChildFlags_Border | ImGuiChildFlags_ResizeX);
     DrawList(state, view);
@@ -477,7 +492,9 @@ void TopicsPanel::DrawList(app::AppState& state, const app::TopicsView& view) {
             ImGui::SameLine();
             std::string name = std::to_string(topic + 1) + "  " + NameOf(t, topic);
             if (label.pinned) name = "▲ " + name;   // U+25B2, in the UI font's shapes block
-            name = FitText(name, std::max(width - spark_w - share_w - 4 * em, 3 * em));
+            // The name takes the line up to the share (and the sparkline when there is room for one).
+            const float name_x = ImGui::GetCursorScreenPos().x - row_min.x;
+            name = FitText(name, std::max(width - name_x - spark_w - share_w - 2 * ImGui::GetStyle().ItemSpacing.x, 3 * em));
             if (label.hidden) ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().muted);
             ImGui::TextUnformatted(name.c_str());
             if (label.hidden) ImGui::PopStyleColor();
@@ -533,9 +550,19 @@ void TopicsPanel::DrawSelected(app::AppState& state, const app::TopicsView& view
     state.ui_text["topics.selected"] = std::to_string(topic + 1);
     ImGui::SameLine();
     app::TopicLabel& label = EditLabel(t, topic, k);
-    ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - 16 * em, 8 * em, 20 * em));
-    const std::string hint = DefaultName(topic);
-    InputString("##label", ("label, e.g. " + hint).c_str(), &label.label);
+    // The label takes what Pin, Hide and the checkbox leave on the line; when that is under 16 em the checkbox
+    // goes to the next line instead (1024 px screens).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons_w = ButtonWidth("Unpin") + ButtonWidth("Show") + 2 * style.ItemSpacing.x;
+    const float check_w = ImGui::GetFrameHeight() + ImGui::CalcTextSize("on time chart").x + style.ItemInnerSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float field_w = avail - buttons_w - check_w - style.ItemSpacing.x;
+    if (field_w < 16 * em) field_w = avail - buttons_w;
+    field_w = std::clamp(field_w, 6 * em, 24 * em);
+    ImGui::SetNextItemWidth(field_w);
+    const std::string hint = "label, e.g. " + DefaultName(topic);
+    const bool hint_fits = ImGui::CalcTextSize(hint.c_str()).x + 2 * style.FramePadding.x <= field_w;
+    InputString("##label", hint_fits ? hint.c_str() : "label this topic", &label.label);
     if (ImGui::IsItemDeactivatedAfterEdit()) t.request.save_labels = true;
     RecordItemRect(state, "topics.label");
     state.ui_text["topics.label"] = label.label;
@@ -940,6 +967,31 @@ void TopicsPanel::DrawChooseK(app::AppState& state) {
         }
         ImGui::EndTable();
     }
+    // The two figures against K, side by side where there is room (each has its own unit).
+    std::vector<size_t> by_k(c.rows.size());
+    for (size_t i = 0; i < by_k.size(); ++i) by_k[i] = i;
+    std::stable_sort(by_k.begin(), by_k.end(), [&](size_t a, size_t b) { return c.rows[a].topics < c.rows[b].topics; });
+    k_x.clear(), k_ll.clear(), k_npmi.clear();
+    for (size_t i : by_k) {
+        k_x.push_back(c.rows[i].topics);
+        k_ll.push_back(c.rows[i].log_likelihood_per_token);
+        k_npmi.push_back(c.rows[i].npmi);
+    }
+    const float em = ImGui::GetFontSize();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool side_by_side = avail >= 36 * em;
+    const ImVec2 size(side_by_side ? (avail - ImGui::GetStyle().ItemSpacing.x) / 2 : -1, 13 * em);
+    auto chart = [&](const char* title, const char* y_label, const std::vector<double>& ys, const char* name, const char* file) {
+        if (!BeginChart(title, size)) return;
+        SetupAxes("topics (K)", y_label, AxisKind::Year, AxisKind::Linear);   // whole K
+        SetupAxisDecimals(ChartAxis::Y, 3);
+        PlotLine("##line", k_x.data(), ys.data(), static_cast<int>(ys.size()));
+        PlotScatter(y_label, k_x.data(), ys.data(), static_cast<int>(ys.size()), {.max_radius = 0.3f * em});
+        HandleChart(state, name, file, EndChart());
+    };
+    chart("Fit by K##k_ll", "log-likelihood per token (nats)", k_ll, "topics.k.ll", "choose-k-log-likelihood");
+    if (side_by_side) ImGui::SameLine();
+    chart("Coherence by K##k_npmi", "mean NPMI of the top words", k_npmi, "topics.k.npmi", "choose-k-coherence");
 }
 
 }  // namespace ui

@@ -48,10 +48,16 @@ private:
     std::string NameOf(const app::TopicsState& topics, int topic);        // label, else DefaultName
 
     std::shared_ptr<const app::TopicsView> cached;
-    struct TopicWords { float lambda = -1; std::vector<analysis::topics::TopicWord> words; };
+    // Per topic, computed when first drawn (a pass over the vocabulary each). A live refresh of the same model
+    // keeps the previous view's words on show until they are recomputed, at most kRecomputesPerFrame a frame, so
+    // a refresh (every few sweeps) spreads that work over frames instead of lengthening one.
+    struct TopicWords { float lambda = -1; uint64_t generation = 0; std::vector<analysis::topics::TopicWord> words; };
     std::vector<TopicWords> top_words;          // per topic, by relevance at its `lambda`
-    std::vector<std::string> default_names;     // per topic: its three likeliest words (once `named`)
-    std::vector<bool> named;
+    std::vector<std::string> default_names;     // per topic: its three likeliest words (once named)
+    std::vector<uint64_t> named;                // the generation each default name was made for (0: none yet)
+    uint64_t generation = 0;                    // counts the views shown
+    int recomputes_left = 0;                    // this frame's
+    static constexpr int kRecomputesPerFrame = 6;
     std::vector<int> order;                     // the list's topics: pinned first, then by share (hidden left out)
     float lambda = 0.6f;                        // the λ the list shows (the slider's value)
 
@@ -61,7 +67,7 @@ private:
     uint64_t titles_version = ~0ull;
 
     // Chart arrays (kept between frames so Plot* can read them until EndChart)
-    std::vector<double> map_x, map_y, bar_corpus, bar_topic, group_x, bar_x, stack, corr, ll_x, ll_y, spark;
+    std::vector<double> map_x, map_y, bar_corpus, bar_topic, group_x, bar_x, stack, corr, ll_x, ll_y, spark, k_x, k_ll, k_npmi;
     std::vector<ImU32> map_colors;
     std::string k_list = "10, 20, 40";          // the "choose K" box
     bool open_vocabulary = false;
