@@ -458,13 +458,20 @@ JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
         if (done) SetPhase(Phase::Summarise, "summarising", 0);
         return JobState::Running;
     }
+    // A piece of the view, if one is being derived; sampling then only in what is left of the budget. Without
+    // one, at least a slice is sampled even if the deadline has passed (it may have before this step began, on
+    // a slow machine or at a tiny budget): a step that skipped it would never move the sampler on.
+    const bool derived = Deriving != nullptr;
     if (Deriving && Deriving->Step(deadline)) {
         Publish(Deriving->Take());
         Deriving.reset();
     }
-    const double start_ms = core::NowMs();
-    const bool done = deadline.Expired() ? model.SweepsDone() >= model.SweepsTarget() : model.Step(deadline);
-    SampledMs += core::NowMs() - start_ms;
+    bool done = model.SweepsDone() >= model.SweepsTarget();
+    if (!derived || !deadline.Expired()) {
+        const double start_ms = core::NowMs();
+        done = model.Step(deadline);
+        SampledMs += core::NowMs() - start_ms;
+    }
     f.sweep = model.SweepsDone();
     f.sweeps = model.SweepsTarget();
     Progress.done = f.sweep;
