@@ -68,6 +68,12 @@ TopicsViewBuilder::TopicsViewBuilder(const TopicsRun& run, topics::TopicSnapshot
     View->final = final;
 }
 
+TopicsViewBuilder::TopicsViewBuilder(const TopicsRun& run, const TopicsView& base, std::string group_by)
+    : Run(run), View(std::make_shared<TopicsView>(base)) {
+    View->group_by = std::move(group_by);
+    Piece = 8;   // the prevalence per group only
+}
+
 // Up to this K, the live views (while it trains) get a new intertopic map each; above, only the final view
 // does (State of the Union, K = 100: the distances of each live view took longer than the sampling between).
 constexpr int kLiveMapTopics = 40;
@@ -97,11 +103,22 @@ bool TopicsViewBuilder::Step(core::Deadline deadline) {
             }
             break;
         case 4:   // (a live view above kLiveMapTopics with no earlier map has no distances: no map yet)
-            if (v.map.empty() && Distances.size() == static_cast<size_t>(k) * static_cast<size_t>(k))
-                v.map = topics::ClassicalMds(Distances, k);
+            if (v.map.empty() && Distances.size() == static_cast<size_t>(k) * static_cast<size_t>(k)) {
+                if (!Mds) Mds = std::make_unique<topics::ClassicalMdsJob>(Distances, k);
+                if (!Mds->Step(deadline)) return false;
+                v.map = Mds->TakePoints();
+                Mds.reset();
+            }
             break;
         case 5: v.correlations = topics::TopicCorrelations(v.doc_topics, k); break;
-        case 6: if (v.final) v.coherence = topics::TopicCoherence(s, c); break;
+        case 6:
+            if (v.final) {
+                if (!Coherence) Coherence = std::make_unique<topics::TopicCoherenceJob>(s, c);
+                if (!Coherence->Step(deadline)) return false;
+                v.coherence = Coherence->TakeCoherence();
+                Coherence.reset();
+            }
+            break;
         case 7: {
             std::vector<int> groups;
             GroupDocuments(Run, "year", &v.years, &groups);
@@ -118,18 +135,11 @@ bool TopicsViewBuilder::Step(core::Deadline deadline) {
                 v.prevalence = topics::PrevalenceByGroup(v.doc_topics, c, groups, static_cast<int>(v.group_keys.size()), k);
             }
             break;
-        case 9: {   // log-likelihood in slices (the model's own is one long call)
-            if (!Likelihood) Likelihood = std::make_unique<topics::LogLikelihoodJob>(v.snapshot);
-            if (!Likelihood->Step(deadline)) return false;
-            v.snapshot.log_likelihood_per_token = Likelihood->PerToken();
-            Likelihood.reset();
-            break;
-        }
         default: return true;
         }
         ++Piece;
     } while (!deadline.Expired());
-    return Piece > 9;
+    return Piece > 8;
 }
 
 // ---- TopicsTrainJob -----------------------------------------------------------------------------------------
@@ -146,7 +156,7 @@ TopicsTrainJob::TopicsTrainJob(std::shared_ptr<TopicsRun> run, TopicsJobKind kin
     case TopicsJobKind::Open: SetPhase(Phase::Start, Kind == TopicsJobKind::Open ? "opening" : "sampling", 0); break;
     case TopicsJobKind::Regroup:
         SetPhase(Phase::Summarise, "summarising", 0);
-        Deriving = std::make_unique<TopicsViewBuilder>(*Run, Run->view->snapshot, Run->group_by, Run->view->final);
+        Deriving = std::make_unique<TopicsViewBuilder>(*Run, *Run->view, Run->group_by);
         break;
     }
 }
@@ -166,15 +176,14 @@ JobState TopicsTrainJob::Fail(core::Status status) {
 // A new run is simply dropped by UpdateTopics. A model half-way through "train more" is not the saved one:
 // it is let go (the next "train more" reopens the saved bytes) and the view from before comes back.
 void TopicsTrainJob::Abandon() {
+    if (InTransaction) Run->corpus_db->Rollback();   // a half-written model leaves no row
+    InTransaction = false;
     Run->abandoned = true;
     if (Kind == TopicsJobKind::More) Run->model.reset();
     if (PreviousView) Publish(PreviousView);
 }
 
 void TopicsTrainJob::Publish(std::shared_ptr<const TopicsView> view) {
-    auto& ll = Run->figures.log_likelihood;   // the live chart: one point per view
-    if (ll.empty() || ll.back().first != view->snapshot.sweeps)
-        ll.emplace_back(view->snapshot.sweeps, view->snapshot.log_likelihood_per_token);
     Run->view = std::move(view);
     ++Run->view_serial;
 }
@@ -186,7 +195,7 @@ JobState TopicsTrainJob::Step(core::Deadline deadline) {
     case Phase::List:
     case Phase::Count:
     case Phase::Add: return StepRead(deadline);
-    case Phase::Start: return StepStart();
+    case Phase::Start: return StepStart(deadline);
     case Phase::Sample: return StepSample(deadline);
     case Phase::Summarise:
         if (!Deriving->Step(deadline)) return JobState::Running;
@@ -198,7 +207,7 @@ JobState TopicsTrainJob::Step(core::Deadline deadline) {
         }
         SetPhase(Phase::Save, "saving", 0);
         return JobState::Running;
-    case Phase::Save: return StepSave();
+    case Phase::Save: return StepSave(deadline);
     }
     return JobState::Running;
 }
@@ -318,42 +327,100 @@ JobState TopicsTrainJob::StepRead(core::Deadline deadline) {
     return JobState::Running;
 }
 
-// One call: the model's random start (Train), its restoration from saved bytes (Open), or more sweeps (More).
-JobState TopicsTrainJob::StepStart() {
-    if (Kind == TopicsJobKind::Train) {
-        auto model = topics::TopicModel::Start(*Run->corpus, Run->train);
-        if (!model.ok()) return Fail(model.status());
-        Run->model = std::make_unique<topics::TopicModel>(std::move(*model));
-    } else if (Kind == TopicsJobKind::Open) {
-        auto saved = topics::LoadModel(Run->model_bytes);
-        if (!saved.ok()) return Fail(saved.status());
-        Run->train = saved->train;
-        Run->input = saved->input;
-        auto corpus = std::make_shared<const topics::TopicCorpus>(std::move(saved->corpus));
-        auto model = topics::TopicModel::Restore(*corpus, saved->model);
-        if (!model.ok()) return Fail(model.status());
-        Run->corpus = std::move(corpus);
-        Run->model = std::make_unique<topics::TopicModel>(std::move(*model));
-        Run->word_prob = topics::WordProbabilities(*Run->corpus);
-        Run->model_bytes.clear();
-        Run->model_bytes.shrink_to_fit();
-        Run->figures.sweep = Run->figures.sweeps = Run->model->SweepsDone();
-        Run->figures.log_likelihood.clear();   // Publish adds the opened model's point
-        Deriving = std::make_unique<TopicsViewBuilder>(*Run, Run->model->Snapshot(false), Run->group_by, true);
-        SetPhase(Phase::Summarise, "summarising", 0);
-        return JobState::Running;
-    } else {
-        if (!Run->model && !Run->model_bytes.empty()) {   // let go after a cancelled "train more": the saved one
-            auto saved = topics::LoadModel(Run->model_bytes);
-            if (!saved.ok()) return Fail(saved.status());
-            auto model = topics::TopicModel::Restore(*Run->corpus, saved->model);
+// Restores Run->model from Run->model_bytes (a saved model) in slices: decodes them (SavedModelReader), then
+// TopicModel::Restore in one call. For Open the decoded corpus and settings become the run's; for More the
+// run's corpus stays. True when finished; `status` says whether it worked.
+bool TopicsTrainJob::StepRestore(core::Deadline deadline, core::Status* status) {
+    *status = core::Status::Ok();
+    if (Within == Stage::Begin) {
+        Within = Run->model_bytes.empty() && Run->model_id != 0 ? Stage::Read : Stage::Decode;
+        Written = 0;
+    }
+    while (Within == Stage::Read) {   // the row's data, 1 MB a piece (Written: bytes read so far)
+        store::Corpus& db = *Run->corpus_db;
+        if (Written == 0) {
+            auto size = db.TopicModelDataSize(Run->model_id);
+            if (!size.ok()) {
+                *status = size.status();
+                return true;
+            }
+            Run->model_bytes.reserve(static_cast<size_t>(*size));
+            Progress = {0, *size, "opening"};
+        }
+        auto piece = db.ReadTopicModelData(Run->model_id, Written, size_t{1} << 20);
+        if (!piece.ok()) {
+            *status = piece.status();
+            return true;
+        }
+        Run->model_bytes += *piece;
+        Written += piece->size();
+        Progress.done = static_cast<int64_t>(Written);
+        if (piece->empty() || static_cast<int64_t>(Written) >= Progress.total) Within = Stage::Decode;
+        if (deadline.Expired()) return false;
+    }
+    if (Within == Stage::Decode && !Decoder) Decoder = std::make_unique<topics::SavedModelReader>(Run->model_bytes);
+    if (Within == Stage::Decode) {
+        if (!Decoder->Step(deadline)) return false;
+        auto saved = Decoder->Take();
+        Decoder.reset();
+        if (!saved.ok()) {
+            *status = saved.status();
+            return true;
+        }
+        Decoded = std::make_unique<topics::SavedModel>(std::move(*saved));
+        Within = Stage::Restore;
+        if (deadline.Expired()) return false;
+    }
+    if (Kind == TopicsJobKind::Open) {
+        Run->train = Decoded->train;
+        Run->input = Decoded->input;
+        Run->corpus = std::make_shared<const topics::TopicCorpus>(std::move(Decoded->corpus));
+    }
+    auto model = topics::TopicModel::Restore(*Run->corpus, Decoded->model);
+    Decoded.reset();
+    Within = Stage::Begin;
+    if (!model.ok()) {
+        *status = model.status();
+        return true;
+    }
+    Run->model = std::make_unique<topics::TopicModel>(std::move(*model));
+    Run->model_bytes.clear();
+    Run->model_bytes.shrink_to_fit();
+    return true;
+}
+
+// The model's random start (Train), its restoration from saved bytes (Open, and More after a cancelled "train
+// more"; in slices), its counts built (TopicModel::Prepare, in slices), then more sweeps (More).
+JobState TopicsTrainJob::StepStart(core::Deadline deadline) {
+    if (!Run->model) {
+        if (Kind == TopicsJobKind::Train) {
+            auto model = topics::TopicModel::Start(*Run->corpus, Run->train);
             if (!model.ok()) return Fail(model.status());
             Run->model = std::make_unique<topics::TopicModel>(std::move(*model));
-            Run->model_bytes.clear();
+        } else if (Kind == TopicsJobKind::Open || !Run->model_bytes.empty() || Run->model_id != 0) {   // from the row
+            core::Status restored;
+            if (!StepRestore(deadline, &restored)) return JobState::Running;
+            if (!restored.ok()) return Fail(restored);
         }
         if (!Run->model) return Fail(core::Error(core::StatusCode::InvalidInput, "there is no model to train further"));
-        Run->model->AddSweeps(MoreSweeps);
+        if (deadline.Expired()) return JobState::Running;
     }
+    if (!Run->model->Prepare(deadline)) return JobState::Running;
+    if (Kind == TopicsJobKind::Open) {   // p(w), then the snapshot in slices, then its view
+        if (Run->word_prob.empty()) {
+            Run->word_prob = topics::WordProbabilities(*Run->corpus);
+            Run->model->BeginSnapshot();
+            if (deadline.Expired()) return JobState::Running;
+        }
+        if (!Run->model->SnapshotStep(deadline)) return JobState::Running;
+        topics::TopicSnapshot snapshot = Run->model->TakeSnapshot();
+        Run->figures.sweep = Run->figures.sweeps = Run->model->SweepsDone();
+        Run->figures.log_likelihood = {{snapshot.sweeps, snapshot.log_likelihood_per_token}};
+        Deriving = std::make_unique<TopicsViewBuilder>(*Run, std::move(snapshot), Run->group_by, true);
+        SetPhase(Phase::Summarise, "summarising", 0);
+        return JobState::Running;
+    }
+    if (Kind == TopicsJobKind::More) Run->model->AddSweeps(MoreSweeps);
     const topics::TopicCorpus& c = *Run->corpus;
     TopicsTraining& f = Run->figures;
     f.tokens = c.tokens.size();
@@ -369,8 +436,8 @@ JobState TopicsTrainJob::StepStart() {
 }
 
 // Samples until the deadline; takes a snapshot every ~250 ms of sampling or 10 sweeps (whichever first, and
-// only once the previous one's view is derived), derives its view a piece per step, and moves on to the final
-// summary when the target is reached. Paused: does nothing and says so (Waiting), so the page can idle.
+// only once the previous one's view is derived; in slices, sampling nothing meanwhile), derives its view a
+// piece per step, and moves on to the final summary when the target is reached. Paused: does nothing and says so (Waiting), so the page can idle.
 JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
     topics::TopicModel& model = *Run->model;
     TopicsTraining& f = Run->figures;
@@ -380,13 +447,31 @@ JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
         return JobState::Running;
     }
     Progress.phase = f.phase = "sampling";
+    if (Snapshotting) {   // taken in slices, sampling nothing meanwhile; then its view is derived
+        if (!model.SnapshotStep(deadline)) return JobState::Running;
+        Snapshotting = false;
+        topics::TopicSnapshot snapshot = model.TakeSnapshot();
+        const bool done = model.SweepsDone() >= model.SweepsTarget();
+        if (f.log_likelihood.empty() || f.log_likelihood.back().first != snapshot.sweeps)
+            f.log_likelihood.emplace_back(snapshot.sweeps, snapshot.log_likelihood_per_token);
+        Deriving = std::make_unique<TopicsViewBuilder>(*Run, std::move(snapshot), Run->group_by, done);
+        if (done) SetPhase(Phase::Summarise, "summarising", 0);
+        return JobState::Running;
+    }
+    // A piece of the view, if one is being derived; sampling then only in what is left of the budget. Without
+    // one, at least a slice is sampled even if the deadline has passed (it may have before this step began, on
+    // a slow machine or at a tiny budget): a step that skipped it would never move the sampler on.
+    const bool derived = Deriving != nullptr;
     if (Deriving && Deriving->Step(deadline)) {
         Publish(Deriving->Take());
         Deriving.reset();
     }
-    const double start_ms = core::NowMs();
-    const bool done = deadline.Expired() ? model.SweepsDone() >= model.SweepsTarget() : model.Step(deadline);
-    SampledMs += core::NowMs() - start_ms;
+    bool done = model.SweepsDone() >= model.SweepsTarget();
+    if (!derived || !deadline.Expired()) {
+        const double start_ms = core::NowMs();
+        done = model.Step(deadline);
+        SampledMs += core::NowMs() - start_ms;
+    }
     f.sweep = model.SweepsDone();
     f.sweeps = model.SweepsTarget();
     Progress.done = f.sweep;
@@ -398,36 +483,95 @@ JobState TopicsTrainJob::StepSample(core::Deadline deadline) {
         LastRefreshMs = SampledMs;
         RefreshTokens = model.TokensSampled();
         RefreshSweep = f.sweep;
-        topics::TopicSnapshot snapshot = model.Snapshot(false);   // its log-likelihood: the builder's LogLikelihoodJob
-        Deriving = std::make_unique<TopicsViewBuilder>(*Run, std::move(snapshot), Run->group_by, done);
-        if (done) SetPhase(Phase::Summarise, "summarising", 0);
+        model.BeginSnapshot();
+        Snapshotting = true;
     }
     return JobState::Running;
 }
 
-// Stores the model (a new row, or its own row again after "train more") with the settings it used.
-JobState TopicsTrainJob::StepSave() {
+// Stores the model (a new row, or its own row again after "train more") with the settings it used, in pieces:
+// the sampler's bytes (one call), the saved model's bytes (SavedModelWriter slices), the row with that many
+// zero bytes, the bytes written into it 256 KB at a time, and the commit. All of it inside one transaction of
+// our own, so a cancel or a failure on the way leaves the corpus as it was; while another job's transaction is
+// open (an import), it waits for it to end.
+JobState TopicsTrainJob::StepSave(core::Deadline deadline) {
     const topics::TopicModel& model = *Run->model;
-    topics::SavedModel saved{model.Settings(), Run->input, *Run->corpus, model.Serialize()};
-    store::TopicModelRecord record;
-    record.id = Run->model_id;
+    store::Corpus& db = *Run->corpus_db;
     const topics::TrainSettings& t = model.Settings();
-    const bool renamed = !Run->name.empty() && Run->name != AutoName(t, StartSweeps);
-    record.name = renamed ? Run->name : AutoName(t, model.SweepsDone());
-    record.settings = topics::SettingsJson(t, Run->input);
-    record.topics = t.topics;
-    record.sweeps = model.SweepsDone();
-    record.documents = static_cast<int64_t>(Run->corpus->Documents());
-    record.log_likelihood_per_token = Run->view ? Run->view->snapshot.log_likelihood_per_token : model.LogLikelihoodPerToken();
-    record.data = topics::SaveModel(saved);
-    auto id = Run->corpus_db->SaveTopicModel(record);
-    if (!id.ok()) return Fail(id.status());
-    Run->model_id = *id;
-    Run->name = record.name;
-    Run->committed = true;
-    Run->done = true;
-    Summary = "trained " + std::to_string(t.topics) + " topics, " + core::CountText(model.SweepsDone(), "sweep");
-    return JobState::Done;
+    constexpr size_t kPieceBytes = 256 * 1024;
+    auto failed = [&](core::Status status) {
+        if (InTransaction) db.Rollback();
+        InTransaction = false;
+        return Fail(std::move(status));
+    };
+    do {
+        switch (Within) {
+        case Stage::Begin:
+            ModelBytes = model.Serialize();
+            Encoder = std::make_unique<topics::SavedModelWriter>(t, Run->input, *Run->corpus, ModelBytes);
+            Within = Stage::Encode;
+            break;
+        case Stage::Encode: {
+            if (!Encoder->Step(deadline)) return JobState::Running;
+            std::string bytes = Encoder->Take();
+            Encoder.reset();
+            ModelBytes = std::move(bytes);
+            Within = Stage::Row;
+            break;
+        }
+        case Stage::Row: {
+            if (db.TransactionOpen()) {   // another job is writing: save after it
+                Progress.phase = "saving (after another job's writing)";
+                return JobState::Running;
+            }
+            Progress.phase = "saving";
+            if (core::Status s = db.Begin(); !s.ok()) return Fail(s);
+            InTransaction = true;
+            store::TopicModelRecord record;
+            record.id = Run->model_id;
+            const bool renamed = !Run->name.empty() && Run->name != AutoName(t, StartSweeps);
+            record.name = renamed ? Run->name : AutoName(t, model.SweepsDone());
+            record.settings = topics::SettingsJson(t, Run->input);
+            record.topics = t.topics;
+            record.sweeps = model.SweepsDone();
+            record.documents = static_cast<int64_t>(Run->corpus->Documents());
+            // (the final view's, computed in slices: the model's own is one call of tens of ms at K = 100)
+            record.log_likelihood_per_token = Run->view ? Run->view->snapshot.log_likelihood_per_token
+                                                        : model.LogLikelihoodPerToken();
+            auto id = db.SaveTopicModelShell(record, ModelBytes.size());
+            if (!id.ok()) return failed(id.status());
+            RowId = *id;
+            RowName = record.name;
+            Written = 0;
+            Progress = {0, static_cast<int64_t>(ModelBytes.size()), "saving"};
+            Within = Stage::Data;
+            break;
+        }
+        case Stage::Data: {
+            const size_t n = std::min(kPieceBytes, ModelBytes.size() - Written);
+            if (core::Status s = db.WriteTopicModelData(RowId, Written, std::string_view(ModelBytes).substr(Written, n)); !s.ok())
+                return failed(s);
+            Written += n;
+            Progress.done = static_cast<int64_t>(Written);
+            if (Written == ModelBytes.size()) Within = Stage::Commit;
+            break;
+        }
+        case Stage::Commit: {
+            if (core::Status s = db.Commit(); !s.ok()) return failed(s);
+            InTransaction = false;
+            ModelBytes = {};
+            Within = Stage::Begin;
+            Run->model_id = RowId;
+            Run->name = RowName;
+            Run->committed = true;
+            Run->done = true;
+            Summary = "trained " + std::to_string(t.topics) + " topics, " + core::CountText(model.SweepsDone(), "sweep");
+            return JobState::Done;
+        }
+        default: return Fail(core::Error(core::StatusCode::Internal, "saving the topic model lost its place"));
+        }
+    } while (!deadline.Expired());
+    return JobState::Running;
 }
 
 }  // namespace app

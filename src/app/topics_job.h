@@ -25,6 +25,8 @@
 #include "analysis/topics/corpus.h"
 #include "analysis/topics/input.h"
 #include "analysis/topics/model.h"
+#include "analysis/topics/saved.h"
+#include "analysis/topics/summary.h"
 #include "app/job.h"
 #include "app/topics_state.h"
 #include "store/corpus.h"
@@ -36,12 +38,15 @@ namespace app {
 // run->group_by (no sampling).
 enum class TopicsJobKind { Train, More, Open, Regroup };
 
-// Turns a snapshot into a TopicsView in resumable pieces: summary computations (shares, θ, MDS, correlations,
-// coherence, prevalence) one call each, and the topic distances in slices (TopicDistanceJob), until the step's
-// deadline.
+// Turns a snapshot into a TopicsView in resumable pieces until the step's deadline: shares, θ, correlations and
+// prevalence one call each (a few ms at K = 100 on the State of the Union), the topic distances in slices
+// (TopicDistanceJob), the map (ClassicalMdsJob) an iteration at a time and coherence (TopicCoherenceJob) a
+// topic at a time.
 class TopicsViewBuilder {
 public:
     TopicsViewBuilder(const TopicsRun& run, analysis::topics::TopicSnapshot snapshot, std::string group_by, bool final);
+    // `base` regrouped by `group_by`: everything but the prevalence is `base`'s.
+    TopicsViewBuilder(const TopicsRun& run, const TopicsView& base, std::string group_by);
     // Runs pieces until `deadline` (at least one); true when the view is complete.
     bool Step(core::Deadline deadline);
     std::shared_ptr<TopicsView> Take() { return std::move(View); }
@@ -51,7 +56,8 @@ private:
     std::shared_ptr<TopicsView> View;
     std::vector<double> Distances;
     std::unique_ptr<analysis::topics::TopicDistanceJob> DistanceJob;   // over View->snapshot
-    std::unique_ptr<analysis::topics::LogLikelihoodJob> Likelihood;    // over View->snapshot
+    std::unique_ptr<analysis::topics::ClassicalMdsJob> Mds;
+    std::unique_ptr<analysis::topics::TopicCoherenceJob> Coherence;
     int Piece = 0;
 };
 
@@ -61,7 +67,8 @@ struct TopicsRun {
     std::shared_ptr<store::Corpus> corpus_db;               // the corpus it reads and saves into
     std::shared_ptr<const analysis::topics::TopicCorpus> corpus;
     std::unique_ptr<analysis::topics::TopicModel> model;    // null for an opened model until "train more"
-    std::string model_bytes;                                // Open: the saved model (analysis/topics/saved.h)
+    std::string model_bytes;                                // the saved model (analysis/topics/saved.h); Open
+                                                            // (or More without a model) read row model_id when empty
     analysis::topics::TrainSettings train;
     analysis::topics::InputSettings input;
     // Metadata of the documents (state.documents at the start; for an opened model, those still in the corpus),
@@ -96,13 +103,19 @@ public:
 
 private:
     enum class Phase { Backfill, List, Count, Add, Start, Sample, Summarise, Save };
+    // Restoring saved bytes (Open; More after a cancelled "train more"): read from the row (Open) and decode
+    // in slices, then Restore.
+    // Saving: serialise the sampler, encode the saved model in slices, store the row with zeros of its size,
+    // write the bytes in pieces (inside our transaction), commit.
+    enum class Stage { Begin, Read, Decode, Restore, Encode, Row, Data, Commit };
     JobState Fail(core::Status status);
     void Publish(std::shared_ptr<const TopicsView> view);
     JobState StepBackfill(core::Deadline deadline);
     JobState StepRead(core::Deadline deadline);
     JobState StepSample(core::Deadline deadline);
-    JobState StepStart();
-    JobState StepSave();
+    JobState StepStart(core::Deadline deadline);
+    bool StepRestore(core::Deadline deadline, core::Status* status);
+    JobState StepSave(core::Deadline deadline);
     void SetPhase(Phase phase, const char* name, int64_t total);
 
     std::shared_ptr<TopicsRun> Run;
@@ -119,10 +132,20 @@ private:
     std::unique_ptr<TopicsViewBuilder> Deriving;            // the view being derived (null: none)
     std::shared_ptr<const TopicsView> PreviousView;         // More, Regroup: what Abandon puts back
     bool DerivingFinal = false;
+    bool Snapshotting = false;                              // a snapshot is being taken (TopicModel::SnapshotStep)
     double SampledMs = 0, LastRefreshMs = 0;                // sampling time so far, and at the last refresh
     uint64_t RefreshTokens = 0;                             // TokensSampled at the last refresh
     int RefreshSweep = 0;
     int StartSweeps = 0;                                    // sweeps done when this job began sampling
+    Stage Within = Stage::Begin;                            // where Start (restoring) or Save stands
+    std::unique_ptr<analysis::topics::SavedModelReader> Decoder;
+    std::unique_ptr<analysis::topics::SavedModel> Decoded;
+    std::string ModelBytes;                                 // saving: TopicModel::Serialize, then the saved model
+    std::unique_ptr<analysis::topics::SavedModelWriter> Encoder;
+    int64_t RowId = 0;                                      // saving: the row being written, and its name
+    std::string RowName;
+    size_t Written = 0;                                     // saving: bytes of ModelBytes in the row so far
+    bool InTransaction = false;                             // saving: our transaction is open
 };
 
 }  // namespace app

@@ -106,14 +106,16 @@ void StartTraining(AppState& state) {
     t.training.log_likelihood.clear();
 }
 
+// Opens saved model `id`: its row without the data here (the job reads the megabytes in pieces).
 void OpenModel(AppState& state, int64_t id) {
     TopicsState& t = state.topics;
-    auto record = state.corpus->LoadTopicModel(id);
-    if (!record.ok()) { t.error = record.status().message(); return; }
+    auto models = state.corpus->ListTopicModels();
+    if (!models.ok()) { t.error = models.status().message(); return; }
+    auto record = std::find_if(models->begin(), models->end(), [id](const store::TopicModelRecord& m) { return m.id == id; });
+    if (record == models->end()) { t.error = "topic model " + std::to_string(id) + " does not exist"; return; }
     auto run = NewRun(state);
     run->model_id = record->id;
     run->name = record->name;
-    run->model_bytes = std::move(record->data);
     auto job = std::make_unique<TopicsTrainJob>(run, TopicsJobKind::Open);
     run->labels = ParseLabels(record->labels, record->topics);
     StartJob(state, run, std::move(job));
@@ -193,16 +195,18 @@ void FollowJob(AppState& state) {
 }
 
 // The Reader's document coloured by the shown model: its kept tokens (TopicCorpus::token_position says which
-// of its stored tokens they are) found again by re-tokenising the text, each with its assigned topic.
+// of its stored tokens they are) found again by re-tokenising the text, each with its assigned topic. Every
+// kept token must be there as the word the model trained on; if one is not (the text was edited, restored or
+// re-imported since training), nothing is coloured, rather than words in the colours of others.
 void UpdateReaderSpans(AppState& state) {
     TopicsState& t = state.topics;
     ReaderTopicSpans& r = t.reader;
     const TopicsView* view = t.view.get();
-    if (r.doc_id == state.reader_loaded_id && r.view == view && r.text_bytes == state.reader_text.size()) return;
+    if (r.doc_id == state.reader_loaded_id && r.view == view && r.text == state.reader_text) return;
     r = {};
     r.doc_id = state.reader_loaded_id;
     r.view = view;
-    r.text_bytes = state.reader_text.size();
+    r.text = state.reader_text;
     if (!view || !t.run || !t.run->model || state.reader_loaded_id == 0) return;
     const topics::TopicCorpus& c = *view->corpus;
     if (t.run->corpus != view->corpus) return;
@@ -210,28 +214,36 @@ void UpdateReaderSpans(AppState& state) {
     if (doc == c.doc_ids.end() || *doc != state.reader_loaded_id) return;
     const auto d = static_cast<uint32_t>(doc - c.doc_ids.begin());
     r.model_id = t.model_id;
-    const int k = view->snapshot.topics;
-    if (view->doc_topics.size() >= (d + 1) * static_cast<size_t>(k))
-        r.mix.assign(view->doc_topics.begin() + d * k, view->doc_topics.begin() + (d + 1) * k);
     auto first = std::lower_bound(c.chunk_doc.begin(), c.chunk_doc.end(), d);
     auto last = std::upper_bound(c.chunk_doc.begin(), c.chunk_doc.end(), d);
-    if (first == last) return;
-    uint32_t i = c.chunk_start[static_cast<size_t>(first - c.chunk_doc.begin())];
-    const uint32_t end = c.chunk_start[static_cast<size_t>(last - c.chunk_doc.begin())];
+    uint32_t i = first == last ? 0 : c.chunk_start[static_cast<size_t>(first - c.chunk_doc.begin())];
+    const uint32_t end = first == last ? 0 : c.chunk_start[static_cast<size_t>(last - c.chunk_doc.begin())];
     const std::vector<uint16_t>& topic_of = t.run->model->Assignments();
     text::Tokenizer tokenizer;
     tokenizer.Reset(state.reader_text);
     text::Token token;
     uint32_t position = 0;   // index in the document's stored sequence (tokens with a normal form)
+    bool same = true;
     while (i < end && tokenizer.Next(&token)) {
         if (token.norm.empty()) continue;
-        while (i < end && c.token_position[i] < position) ++i;   // (positions ascend within a document)
-        if (i < end && c.token_position[i] == position) {
+        if (c.token_position[i] == position) {   // (positions ascend within a document)
+            if (token.norm != c.vocab[c.tokens[i]]) {
+                same = false;
+                break;
+            }
             r.spans.emplace_back(token.byte_offset, token.byte_length, topic_of[i]);
             ++i;
         }
         ++position;
     }
+    if (!same || i < end) {
+        r.spans.clear();
+        r.unavailable = "the text has changed since this model was trained: train it again to colour its words";
+        return;
+    }
+    const int k = view->snapshot.topics;
+    if (view->doc_topics.size() >= (d + 1) * static_cast<size_t>(k))
+        r.mix.assign(view->doc_topics.begin() + d * k, view->doc_topics.begin() + (d + 1) * k);
 }
 
 void Reset(TopicsState& t) {
@@ -270,11 +282,8 @@ void UpdateTopics(AppState& state) {
         }
     }
     if (request.more_sweeps > 0) {
-        if (t.run && !t.run->model && t.run->model_id != 0 && !JobRunning(state)) {   // reopen the saved one
-            auto record = state.corpus->LoadTopicModel(t.run->model_id);
-            if (record.ok()) t.run->model_bytes = std::move(record->data);
-        }
-        if (!t.run || (!t.run->model && t.run->model_bytes.empty())) {
+        // Without a model in memory (let go after a cancelled "train more") the job reopens the saved one.
+        if (!t.run || (!t.run->model && t.run->model_bytes.empty() && t.run->model_id == 0)) {
             t.training.error = "train or open a model first";
         } else if (JobRunning(state)) {
             if (t.run->model) t.run->model->AddSweeps(request.more_sweeps);
@@ -416,6 +425,7 @@ void WriteTopicsJson(core::JsonWriter& w, const AppState& state) {
     w.EndObject();
     w.Key("reader_doc"); w.Int(t.reader.doc_id);
     w.Key("reader_spans"); w.Int(static_cast<int64_t>(t.reader.spans.size()));
+    w.Key("reader_unavailable"); w.String(t.reader.unavailable);
     w.EndObject();
 }
 

@@ -105,14 +105,16 @@ struct TopicsRequest {
 // The topic each word of the Reader's document was assigned to, for colouring: (byte offset, length, topic)
 // in the document's text (reader_text), computed by UpdateTopics when the Reader shows a document of the shown
 // model, or the model changes (empty when the document is not in it; words dropped as stopwords have no span).
-// Kept in TopicsState::reader.
+// When the text no longer has the words the model was trained on where it had them (edited, restored or
+// re-imported since), there are no spans and no mix, and `unavailable` says why. Kept in TopicsState::reader.
 struct ReaderTopicSpans {
     int64_t doc_id = 0;
     int64_t model_id = 0;
     std::vector<std::tuple<uint32_t, uint32_t, uint16_t>> spans;
     std::vector<double> mix;                // the document's θ
+    std::string unavailable;                // why a document of the model is not coloured ("" when it is)
     const TopicsView* view = nullptr;       // the view they were computed for
-    size_t text_bytes = 0;                  // … and the size of the text (an edit re-reads it)
+    std::string text;                       // … and the text (an edit re-reads it)
 };
 
 // The training run behind the shown model (app/topics_job.h).

@@ -2,6 +2,7 @@
 #include "store/corpus.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include <sqlite3.h>
 
@@ -881,7 +882,14 @@ core::Result<int64_t> Corpus::BackfillTokenSequence(int64_t after_id) {
 
 // ---- Saved topic models -------------------------------------------------------------------------------------
 
-core::Result<int64_t> Corpus::SaveTopicModel(const TopicModelRecord& model) {
+core::Result<int64_t> Corpus::SaveTopicModel(const TopicModelRecord& model) { return StoreTopicModel(model, &model.data, 0); }
+
+core::Result<int64_t> Corpus::SaveTopicModelShell(const TopicModelRecord& model, size_t data_bytes) {
+    assert(!sqlite3_get_autocommit(Db->handle()));   // the caller's transaction holds the zeros until the last piece
+    return StoreTopicModel(model, nullptr, data_bytes);
+}
+
+core::Result<int64_t> Corpus::StoreTopicModel(const TopicModelRecord& model, const std::string* data, size_t data_bytes) {
     auto st = Db->Prepare("INSERT INTO topic_models(id, name, created, settings, topics, sweeps, documents, ll, data, labels) "
                           "VALUES (nullif(?1, 0), ?2, coalesce(nullif(?3, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
                           "?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
@@ -896,10 +904,61 @@ core::Result<int64_t> Corpus::SaveTopicModel(const TopicModelRecord& model) {
     st->BindInt64(6, model.sweeps);
     st->BindInt64(7, model.documents);
     st->BindDouble(8, model.log_likelihood_per_token);
-    st->BindBlob(9, model.data);
+    if (data) st->BindBlob(9, *data);
+    else st->BindZeroBlob(9, static_cast<int64_t>(data_bytes));
     st->BindText(10, model.labels);
     if (auto row = st->Step(); !row.ok()) return core::Error(row.status().code(), "saving the topic model: " + row.status().message());
     return model.id != 0 ? model.id : static_cast<int64_t>(sqlite3_last_insert_rowid(Db->handle()));
+}
+
+namespace {
+
+// One model's `data` BLOB opened for incremental I/O, closed at the end of the scope.
+class ModelBlob {
+public:
+    ModelBlob(sqlite3* db, int64_t id, bool write) {
+        Rc = sqlite3_blob_open(db, "main", "topic_models", "data", id, write ? 1 : 0, &Blob);
+    }
+    ~ModelBlob() { sqlite3_blob_close(Blob); }
+    ModelBlob(const ModelBlob&) = delete;
+    ModelBlob& operator=(const ModelBlob&) = delete;
+    // Ok, NotFound for a missing row, or what SQLite said.
+    core::Status Opened(sqlite3* db, int64_t id) const {
+        if (Rc == SQLITE_OK) return core::Status::Ok();
+        if (Rc == SQLITE_ERROR && std::string_view(sqlite3_errmsg(db)) == "no such rowid: " + std::to_string(id))
+            return core::Error(core::StatusCode::NotFound, "topic model " + std::to_string(id) + " does not exist");
+        return StatusFromSqlite(Rc, "opening the topic model's data", sqlite3_errmsg(db));
+    }
+    sqlite3_blob* Blob = nullptr;
+    int Rc = SQLITE_OK;
+};
+
+}  // namespace
+
+core::Status Corpus::WriteTopicModelData(int64_t id, size_t offset, std::string_view bytes) {
+    ModelBlob blob(Db->handle(), id, true);
+    if (core::Status s = blob.Opened(Db->handle(), id); !s.ok()) return s;
+    if (offset + bytes.size() > static_cast<size_t>(sqlite3_blob_bytes(blob.Blob)))
+        return core::Error(core::StatusCode::InvalidInput, "a piece of the topic model lies beyond its stored size");
+    const int rc = sqlite3_blob_write(blob.Blob, bytes.data(), static_cast<int>(bytes.size()), static_cast<int>(offset));
+    if (rc != SQLITE_OK) return StatusFromSqlite(rc, "saving the topic model", sqlite3_errmsg(Db->handle()));
+    return core::Status::Ok();
+}
+
+core::Result<int64_t> Corpus::TopicModelDataSize(int64_t id) {
+    ModelBlob blob(Db->handle(), id, false);
+    if (core::Status s = blob.Opened(Db->handle(), id); !s.ok()) return s;
+    return static_cast<int64_t>(sqlite3_blob_bytes(blob.Blob));
+}
+
+core::Result<std::string> Corpus::ReadTopicModelData(int64_t id, size_t offset, size_t bytes) {
+    ModelBlob blob(Db->handle(), id, false);
+    if (core::Status s = blob.Opened(Db->handle(), id); !s.ok()) return s;
+    const size_t size = static_cast<size_t>(sqlite3_blob_bytes(blob.Blob));
+    std::string out(offset < size ? std::min(bytes, size - offset) : 0, '\0');
+    const int rc = sqlite3_blob_read(blob.Blob, out.data(), static_cast<int>(out.size()), static_cast<int>(offset));
+    if (rc != SQLITE_OK) return StatusFromSqlite(rc, "reading the topic model", sqlite3_errmsg(Db->handle()));
+    return out;
 }
 
 namespace {

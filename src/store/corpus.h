@@ -258,6 +258,19 @@ public:
     // Stores a model; returns its id. With the id of a stored model, replaces that model's name, settings,
     // figures and data (after "train N more"), keeping its creation time and labels.
     core::Result<int64_t> SaveTopicModel(const TopicModelRecord& model);
+    // The same in pieces, so no single call writes megabytes (a job spreads them over frames), inside a
+    // transaction the caller holds open from the first call to its Commit (or Rollback, which leaves no row):
+    //     corpus.Begin();
+    //     auto id = corpus.SaveTopicModelShell(record, bytes.size());   // the row, with `data` that many zero bytes
+    //     corpus.WriteTopicModelData(*id, offset, piece) …              // each piece in place (SQLite's blob I/O)
+    //     corpus.Commit();
+    // `model.data` is ignored. Until every byte is written the row holds zeros: commit only after the last piece.
+    core::Result<int64_t> SaveTopicModelShell(const TopicModelRecord& model, size_t data_bytes);
+    core::Status WriteTopicModelData(int64_t id, size_t offset, std::string_view bytes);
+    // A piece of a stored model's data (ReadTopicModelData: up to `bytes` from `offset`), for reading one in
+    // pieces; TopicModelDataSize: its length (NotFound when there is no such id).
+    core::Result<int64_t> TopicModelDataSize(int64_t id);
+    core::Result<std::string> ReadTopicModelData(int64_t id, size_t offset, size_t bytes);
     // Every saved model without its data, newest (largest id) first.
     core::Result<std::vector<TopicModelRecord>> ListTopicModels();
     // One model with its data; NotFound when there is no such id.
@@ -296,6 +309,8 @@ private:
     core::Status StoreTokenSequence(int64_t id);
     // A model row's statement runner: `sql` with ?1 = id (and ?2 = `text` when given); NotFound when no row changed.
     core::Status ChangeTopicModel(const char* sql, int64_t id, std::string_view text);
+    // The row's insert or upsert, with `data` bound as the bytes or, when null, as `data_bytes` zero bytes.
+    core::Result<int64_t> StoreTopicModel(const TopicModelRecord& model, const std::string* data, size_t data_bytes);
 
     std::unique_ptr<Database> Db;   // heap-held so prepared statements stay valid when Corpus moves
     std::unique_ptr<Statement> InsertDocument, SetWordCount, InsertFts, InsertField, InsertDocTerm, UpsertTerm,

@@ -26,6 +26,8 @@ void Statement::BindText(int index, std::string_view value) {
 void Statement::BindBlob(int index, std::string_view bytes) {
     sqlite3_bind_blob64(Stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
 }
+
+void Statement::BindZeroBlob(int index, int64_t bytes) { sqlite3_bind_zeroblob64(Stmt, index, static_cast<sqlite3_uint64>(bytes)); }
 void Statement::BindNull(int index) { sqlite3_bind_null(Stmt, index); }
 
 core::Result<bool> Statement::Step() {

@@ -32,6 +32,7 @@ public:
     void BindDouble(int index, double value);
     void BindText(int index, std::string_view value);
     void BindBlob(int index, std::string_view bytes);   // copied, as text is
+    void BindZeroBlob(int index, int64_t bytes);         // a BLOB of `bytes` zero bytes (filled later in place)
     void BindNull(int index);
 
     // Runs one step: true when a row is ready, false when done; an error Status otherwise.

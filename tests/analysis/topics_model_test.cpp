@@ -394,4 +394,54 @@ TEST_CASE("topic model: bad settings and empty input are refused with a message 
     CHECK(big.CountsConsistent());
 }
 
+TEST_CASE("topic model: counts built and snapshots taken in slices are the same bits as in one go") {
+    // 200 documents of 400 tokens (80,000: two pieces of the counts), 20 topics.
+    Synthetic s = MakeCorpus(5, 40, 200, 400, 9, 1.0, 100);
+    TrainSettings settings;
+    settings.topics = 20;
+    settings.sweeps = 3;
+    settings.burn_in = 1;
+    settings.optimize_interval = 1;
+    auto whole = TopicModel::Start(s.corpus, settings);
+    auto sliced = TopicModel::Start(s.corpus, settings);
+    REQUIRE(whole.ok());
+    REQUIRE(sliced.ok());
+    const core::Deadline spent = core::Deadline::In(-1);   // one piece a call
+    int prepare_steps = 1;
+    for (; !sliced->Prepare(spent); ++prepare_steps) REQUIRE(prepare_steps < 1000);
+    CHECK(prepare_steps >= 3);   // the draws, then two pieces of counts
+    CHECK(sliced->Hash() == whole->Hash());
+    whole->StepTokens(UINT64_MAX);
+    while (!sliced->Step(core::Deadline::In(0.05))) {}
+    CHECK(sliced->Hash() == whole->Hash());
+
+    const analysis::topics::TopicSnapshot expected = whole->Snapshot();
+    sliced->BeginSnapshot();
+    int snapshot_steps = 1;
+    for (; !sliced->SnapshotStep(spent); ++snapshot_steps) REQUIRE(snapshot_steps < 1000);
+    CHECK(snapshot_steps >= 4);   // words, chunks (4 × 64), the likelihood's chunks and words
+    const analysis::topics::TopicSnapshot got = sliced->TakeSnapshot();
+    CHECK(got.word_topic == expected.word_topic);
+    CHECK(got.chunk_topic == expected.chunk_topic);
+    CHECK(got.chunk_length == expected.chunk_length);
+    CHECK(got.topic_total == expected.topic_total);
+    CHECK(got.alpha == expected.alpha);
+    CHECK(got.log_likelihood_per_token == expected.log_likelihood_per_token);
+    CHECK(got.log_likelihood_per_token == whole->LogLikelihoodPerToken());
+
+    // A model restored from bytes builds its counts in slices too, to the same state.
+    auto restored = TopicModel::Restore(s.corpus, whole->Serialize());
+    REQUIRE(restored.ok());
+    int restore_steps = 1;
+    for (; !restored->Prepare(spent); ++restore_steps) REQUIRE(restore_steps < 1000);
+    CHECK(restore_steps >= 2);
+    CHECK(restored->Hash() == whole->Hash());
+    CHECK(restored->CountsConsistent());
+    whole->AddSweeps(2);
+    restored->AddSweeps(2);
+    whole->StepTokens(UINT64_MAX);
+    restored->StepTokens(UINT64_MAX);
+    CHECK(restored->Hash() == whole->Hash());
+}
+
 }  // TEST_SUITE

@@ -113,4 +113,61 @@ TEST_CASE("the settings are also written as JSON for readers of the bundle") {
     CHECK(json.find("\"user_stopwords\":[\"mr\",\"Straße\"]") != std::string::npos);
 }
 
+TEST_CASE("a large saved model is written and read in slices, with the same bytes and model as in one go") {
+    // 300,000 tokens in 300 chunks of 60 documents, 5,000 words, and 600 KB of sampler bytes.
+    SavedModel s = Sample();
+    analysis::topics::TopicCorpus& c = s.corpus;
+    c = {};
+    for (uint32_t w = 0; w < 5000; ++w) {
+        c.vocab.push_back("w" + std::to_string(w));
+        c.vocab_df.push_back(1 + w % 60);
+    }
+    c.chunk_start = {0};
+    uint32_t x = 3;
+    for (uint32_t chunk = 0; chunk < 300; ++chunk) {
+        for (uint32_t i = 0; i < 1000; ++i) {
+            x = x * 1103515245u + 12345u;
+            c.tokens.push_back((x >> 8) % 5000);
+            c.token_position.push_back((chunk % 5) * 2400 + 2 * i + (x >> 31));   // ascending within a document
+        }
+        c.chunk_start.push_back(static_cast<uint32_t>(c.tokens.size()));
+        c.chunk_doc.push_back(chunk / 5);
+    }
+    for (int64_t d = 0; d < 60; ++d) c.doc_ids.push_back(10 + 3 * d);
+    s.model.assign(600000, '\0');
+    for (size_t i = 0; i < s.model.size(); ++i) s.model[i] = static_cast<char>(i * 7 % 251);
+    const std::string whole = analysis::topics::SaveModel(s);
+
+    const core::Deadline spent = core::Deadline::In(-1);   // each Step does one piece
+    analysis::topics::SavedModelWriter writer(s.train, s.input, s.corpus, s.model);
+    int write_steps = 1;
+    double progress = 0;
+    for (; !writer.Step(spent); ++write_steps) {
+        CHECK(writer.Progress() >= progress);
+        progress = writer.Progress();
+    }
+    CHECK(write_steps >= 10);   // settings, 5 + 5 pieces of tokens and positions, the model, the checksum
+    CHECK(writer.Take() == whole);
+
+    analysis::topics::SavedModelReader reader(whole);
+    int read_steps = 1;
+    for (; !reader.Step(spent); ++read_steps) {}
+    CHECK(read_steps >= 10);
+    auto back = reader.Take();
+    REQUIRE_MESSAGE(back.ok(), back.status().ToString());
+    CHECK(back->corpus.tokens == c.tokens);
+    CHECK(back->corpus.token_position == c.token_position);
+    CHECK(back->corpus.chunk_doc == c.chunk_doc);
+    CHECK(back->corpus.doc_ids == c.doc_ids);
+    CHECK(back->model == s.model);
+    CHECK(analysis::topics::SaveModel(*back) == whole);
+
+    // Damage found in slices too: the checksum first.
+    std::string flipped = whole;
+    flipped[whole.size() / 3] = static_cast<char>(flipped[whole.size() / 3] ^ 1);
+    analysis::topics::SavedModelReader damaged(flipped);
+    while (!damaged.Step(spent)) {}
+    CHECK(damaged.Take().status().message() == "this saved topic model is damaged (checksum)");
+}
+
 }  // TEST_SUITE

@@ -316,39 +316,52 @@ TEST_CASE("every statistic gives the same bits natively and in wasm (a recorded 
     CHECK(hash.h == 0x593fc7c0bd9d8bd4ull);
 }
 
-}  // TEST_SUITE
-
-TEST_CASE("the log-likelihood of a snapshot, in slices, equals the model's own and does not depend on the slices") {
-    // 4 documents of 60 tokens over 12 words, some sweeps of a real model (so counts are uneven).
-    TopicCorpus c;
-    for (uint32_t w = 0; w < 12; ++w) c.vocab.push_back("w" + std::to_string(w));
-    c.vocab_df.assign(12, 4);
-    uint32_t h = 7;
-    for (uint32_t d = 0; d < 4; ++d) {
-        c.doc_ids.push_back(d + 1);
-        c.chunk_start.push_back(static_cast<uint32_t>(c.tokens.size()));
-        c.chunk_doc.push_back(d);
-        for (uint32_t i = 0; i < 60; ++i) {
-            h = h * 1103515245u + 12345u;
-            c.tokens.push_back((d * 3 + (h >> 16) % 6) % 12);
-            c.token_position.push_back(i);
+TEST_CASE("the map and coherence jobs give the same bits whatever their slices, one piece per spent deadline") {
+    // 40 topics over 300 words in 60 chunks, counts from a fixed generator.
+    const int k = 40;
+    const uint32_t v = 300;
+    uint32_t h = 11;
+    auto next = [&h](uint32_t range) { h = h * 1664525u + 1013904223u; return (h >> 16) % range; };
+    std::vector<std::vector<uint32_t>> chunks(60);
+    for (auto& chunk : chunks)
+        for (uint32_t i = 0, n = 50 + next(50); i < n; ++i) chunk.push_back(next(v));
+    TopicCorpus c = Corpus(v, chunks);
+    TopicSnapshot s = Snap(k, std::vector<std::vector<uint32_t>>(v, std::vector<uint32_t>(k, 0)), 0.01);
+    s.chunk_topic.assign(chunks.size() * k, 0);
+    for (size_t ch = 0; ch < chunks.size(); ++ch) {
+        s.chunk_length.push_back(static_cast<uint32_t>(chunks[ch].size()));
+        for (uint32_t w : chunks[ch]) {
+            const uint32_t t = (w % 2 == 0 ? w / 7 : next(k)) % k;
+            ++s.word_topic[w * k + t];
+            ++s.topic_total[t];
+            ++s.chunk_topic[ch * k + t];
         }
     }
-    c.chunk_start.push_back(static_cast<uint32_t>(c.tokens.size()));
-    TrainSettings settings;
-    settings.topics = 3;
-    settings.sweeps = 20;
-    auto model = TopicModel::Start(c, settings);
-    REQUIRE(model.ok());
-    model->StepTokens(c.tokens.size() * 5);
-    const TopicSnapshot s = model->Snapshot(false);
-    CHECK(s.log_likelihood_per_token == 0);
-    LogLikelihoodJob whole(s);
-    REQUIRE(whole.Step(core::Deadline::Never()));
-    CHECK(whole.PerToken() == doctest::Approx(model->LogLikelihoodPerToken()).epsilon(1e-12));
-    LogLikelihoodJob sliced(s);
-    int steps = 0;
-    while (!sliced.Step(core::Deadline::In(0))) ++steps;
-    CHECK(steps >= 1);
-    CHECK(sliced.PerToken() == whole.PerToken());   // the same bits
+    const std::vector<double> d = TopicDistances(s);
+    const auto whole_map = ClassicalMds(d, k);
+    const Coherence whole = TopicCoherence(s, c, 10);
+
+    const core::Deadline spent = core::Deadline::In(-1);   // each Step does one piece
+    ClassicalMdsJob mds(d, k);
+    int mds_steps = 1;
+    for (; !mds.Step(spent); ++mds_steps) REQUIRE(mds_steps < 100000);
+    CHECK(mds_steps > 10);                                 // the centring, then a step per block iteration
+    CHECK(mds.TakePoints() == whole_map);
+    for (double budget_ms : {0.001, 0.05}) {
+        ClassicalMdsJob sliced(d, k);
+        while (!sliced.Step(core::Deadline::In(budget_ms))) {}
+        CHECK(sliced.TakePoints() == whole_map);
+    }
+
+    TopicCoherenceJob coherence(s, c, 10);
+    int coherence_steps = 1;
+    for (; !coherence.Step(spent); ++coherence_steps) REQUIRE(coherence_steps < 100000);
+    CHECK(coherence_steps >= 2 * k);                       // a topic's words, then a topic's pairs, a step each
+    const Coherence sliced = coherence.TakeCoherence();
+    CHECK(sliced.umass == whole.umass);
+    CHECK(sliced.npmi == whole.npmi);
+    CHECK(sliced.mean_umass == whole.mean_umass);
+    CHECK(sliced.mean_npmi == whole.mean_npmi);
 }
+
+}  // TEST_SUITE

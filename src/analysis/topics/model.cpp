@@ -228,8 +228,60 @@ struct TopicModel::Impl {
         return core::Status::Ok();
     }
 
-    // All counts from the assignments, and the open chunk's state from its tokens.
-    void Build() {
+    // ---- counts from the assignments, in slices -----------------------------------------------------------
+    // Start draws the assignments and Restore reads them; the counts are then built from them (O(tokens), tens
+    // of ms on the State of the Union), resumable: Prepare works in pieces of kSetupTokens until its deadline.
+    // Everything that reads the counts prepares first, so a caller that never calls Prepare still gets them.
+    static constexpr size_t kSetupTokens = 65536;
+    size_t draw_next = 0;          // Start: assignments drawn so far (assign.size(): all)
+    size_t count_next = 0;         // tokens counted so far
+    bool counting = false;         // the count arrays are allocated
+    bool prepared = true;          // every count is built
+    bool restored = false;         // Restore: keep the saved running document mass (below)
+    double saved_doc_mass = 0;
+
+    // True when every count is built; `deadline` null: builds them all now.
+    bool Prepare(const core::Deadline* deadline) {
+        if (prepared) return true;
+        while (draw_next < assign.size()) {
+            const size_t end = std::min(assign.size(), draw_next + kSetupTokens);
+            for (size_t i = draw_next; i < end; ++i) assign[i] = static_cast<uint16_t>(rng.NextBelow(K));
+            draw_next = end;
+            if (deadline && deadline->Expired()) return false;
+        }
+        const std::vector<uint32_t>& tokens = corpus->tokens;
+        if (!counting) {
+            BeginCounts();
+            counting = true;
+        }
+        while (count_next < tokens.size()) {
+            const size_t end = std::min(tokens.size(), count_next + kSetupTokens);
+            for (size_t i = count_next; i < end; ++i) {
+                uint32_t t = assign[i];
+                ++topic_total[t];
+                if (settings.sampler == SamplerKind::Sparse) AddPacked(tokens[i], t);
+                else ++word_topic[static_cast<size_t>(tokens[i]) * K + t];
+            }
+            count_next = end;
+            if (deadline && deadline->Expired()) return false;
+        }
+        EndCounts();
+        if (restored) topic_beta_mass = saved_doc_mass;   // a running sum: its saved bits, not a recount
+        else smoothing_mass = SmoothingMass();
+        prepared = true;
+        return true;
+    }
+
+    // Counts to be built from the assignments: all drawn from the seed (`draw`, Start) or already there.
+    void SetUpCounts(bool draw) {
+        draw_next = draw ? 0 : assign.size();
+        count_next = 0;
+        counting = false;
+        prepared = false;
+    }
+
+    // The count arrays, empty.
+    void BeginCounts() {
         const std::vector<uint32_t>& tokens = corpus->tokens;
         topic_total.assign(K, 0);
         if (settings.sampler == SamplerKind::Sparse) {
@@ -246,12 +298,10 @@ struct TopicModel::Impl {
             word_offset.clear();
             word_used.clear();
         }
-        for (size_t i = 0; i < tokens.size(); ++i) {
-            uint32_t t = assign[i];
-            ++topic_total[t];
-            if (settings.sampler == SamplerKind::Sparse) AddPacked(tokens[i], t);
-            else ++word_topic[static_cast<size_t>(tokens[i]) * K + t];
-        }
+    }
+
+    // What follows from the counts: the denominators and the open chunk's state from its tokens.
+    void EndCounts() {
         inv_denom.assign(K, 0);
         for (uint32_t t = 0; t < K; ++t) {
             inv_denom[t] = 1.0 / (topic_total[t] + beta_sum);
@@ -473,36 +523,133 @@ struct TopicModel::Impl {
     }
 
     // ---- reading the state ------------------------------------------------------------------------------
-    double LogLikelihood() const {
-        const uint16_t* z = assign.data();
+    // LogLikelihood in pieces (chunks 64 at a time, then words 4,096 at a time), the same sum in the same order
+    // however sliced. `deadline` null: to the end. True when `sum.ll` is complete.
+    struct LikelihoodSum {
+        enum class Part { Chunks, Words, Done } part = Part::Chunks;
+        bool started = false;
+        uint32_t next = 0;
         double ll = 0;
-        std::vector<double> log_gamma_alpha(K);
-        for (uint32_t t = 0; t < K; ++t) log_gamma_alpha[t] = LogGamma(alpha[t]);
-        std::vector<uint32_t> counts(K, 0);
-        std::vector<uint16_t> used;
-        for (uint32_t c = 0; c < chunks; ++c) {
-            uint32_t begin = corpus->chunk_start[c], end = corpus->chunk_start[c + 1];
-            used.clear();
-            for (uint32_t i = begin; i < end; ++i)
-                if (counts[z[i]]++ == 0) used.push_back(z[i]);
-            std::sort(used.begin(), used.end());   // a fixed order of summation
-            for (uint16_t t : used) {
-                ll += LogGamma(alpha[t] + counts[t]) - log_gamma_alpha[t];
-                counts[t] = 0;
-            }
-            ll -= LogGamma(alpha_sum + (end - begin));
-        }
-        ll += chunks * LogGamma(alpha_sum);
         uint64_t nonzero_cells = 0;
-        for (uint32_t w = 0; w < V; ++w)
-            ForWordTopics(w, [&](uint32_t, uint32_t n) {
-                ll += LogGamma(beta + n);
-                ++nonzero_cells;
-            });
-        for (uint32_t t = 0; t < K; ++t) ll -= LogGamma(beta_sum + topic_total[t]);
-        ll += K * LogGamma(beta_sum);
-        ll -= static_cast<double>(nonzero_cells) * LogGamma(beta);
-        return ll;
+        std::vector<double> log_gamma_alpha;
+        std::vector<uint32_t> counts;
+        std::vector<uint16_t> used;
+    };
+    bool SumLogLikelihood(LikelihoodSum& sum, const core::Deadline* deadline) const {
+        const uint16_t* z = assign.data();
+        if (!sum.started) {
+            sum.started = true;
+            sum.log_gamma_alpha.resize(K);
+            for (uint32_t t = 0; t < K; ++t) sum.log_gamma_alpha[t] = LogGamma(alpha[t]);
+            sum.counts.assign(K, 0);
+        }
+        while (sum.part == LikelihoodSum::Part::Chunks) {
+            const uint32_t last = std::min(chunks, sum.next + 64);
+            for (uint32_t c = sum.next; c < last; ++c) {
+                uint32_t begin = corpus->chunk_start[c], end = corpus->chunk_start[c + 1];
+                sum.used.clear();
+                for (uint32_t i = begin; i < end; ++i)
+                    if (sum.counts[z[i]]++ == 0) sum.used.push_back(z[i]);
+                std::sort(sum.used.begin(), sum.used.end());   // a fixed order of summation
+                for (uint16_t t : sum.used) {
+                    sum.ll += LogGamma(alpha[t] + sum.counts[t]) - sum.log_gamma_alpha[t];
+                    sum.counts[t] = 0;
+                }
+                sum.ll -= LogGamma(alpha_sum + (end - begin));
+            }
+            sum.next = last;
+            if (last == chunks) {
+                sum.ll += chunks * LogGamma(alpha_sum);
+                sum.part = LikelihoodSum::Part::Words;
+                sum.next = 0;
+            }
+            if (deadline && deadline->Expired()) return false;
+        }
+        while (sum.part == LikelihoodSum::Part::Words) {
+            const uint32_t last = std::min(V, sum.next + 4096);
+            for (uint32_t w = sum.next; w < last; ++w)
+                ForWordTopics(w, [&](uint32_t, uint32_t n) {
+                    sum.ll += LogGamma(beta + n);
+                    ++sum.nonzero_cells;
+                });
+            sum.next = last;
+            if (last == V) {
+                for (uint32_t t = 0; t < K; ++t) sum.ll -= LogGamma(beta_sum + topic_total[t]);
+                sum.ll += K * LogGamma(beta_sum);
+                sum.ll -= static_cast<double>(sum.nonzero_cells) * LogGamma(beta);
+                sum.part = LikelihoodSum::Part::Done;
+            }
+            if (deadline && deadline->Expired()) return sum.part == LikelihoodSum::Part::Done;
+        }
+        return true;
+    }
+
+    double LogLikelihood() const {
+        LikelihoodSum sum;
+        SumLogLikelihood(sum, nullptr);
+        return sum.ll;
+    }
+
+    // A snapshot in pieces (TopicModel::SnapshotStep): the counts prepared, n(w, t) 4,096 words at a time,
+    // n(c, t) 64 chunks at a time, then the log-likelihood in its pieces.
+    struct SnapshotWork {
+        enum class Part { Prepare, Words, Chunks, Likelihood, Done } part = Part::Prepare;
+        uint32_t next = 0;
+        TopicSnapshot s;
+        LikelihoodSum sum;
+    };
+    std::unique_ptr<SnapshotWork> snapshot_work;   // between BeginSnapshot and TakeSnapshot
+
+    bool StepSnapshot(SnapshotWork& work, const core::Deadline* deadline) {
+        TopicSnapshot& s = work.s;
+        using Part = SnapshotWork::Part;
+        do {
+            switch (work.part) {
+            case Part::Prepare:
+                if (!Prepare(deadline)) return false;
+                s.topics = static_cast<int>(K);
+                s.vocab_size = V;
+                s.alpha = alpha;
+                s.beta = beta;
+                s.word_topic.assign(static_cast<size_t>(V) * K, 0);
+                s.topic_total = topic_total;
+                s.chunk_topic.assign(static_cast<size_t>(chunks) * K, 0);
+                s.chunk_length.resize(chunks);
+                s.sweeps = sweeps_done;
+                work.part = Part::Words;
+                work.next = 0;
+                break;
+            case Part::Words: {
+                const uint32_t last = std::min(V, work.next + 4096);
+                for (uint32_t w = work.next; w < last; ++w)
+                    ForWordTopics(w, [&](uint32_t t, uint32_t n) { s.word_topic[static_cast<size_t>(w) * K + t] = n; });
+                work.next = last;
+                if (last == V) {
+                    work.part = Part::Chunks;
+                    work.next = 0;
+                }
+                break;
+            }
+            case Part::Chunks: {
+                const uint32_t last = std::min(chunks, work.next + 64);
+                for (uint32_t c = work.next; c < last; ++c) {
+                    uint32_t begin = corpus->chunk_start[c], end = corpus->chunk_start[c + 1];
+                    s.chunk_length[c] = end - begin;
+                    for (uint32_t i = begin; i < end; ++i) ++s.chunk_topic[static_cast<size_t>(c) * K + assign[i]];
+                }
+                work.next = last;
+                if (last == chunks) work.part = Part::Likelihood;
+                break;
+            }
+            case Part::Likelihood:
+                if (!SumLogLikelihood(work.sum, deadline)) return false;
+                s.log_likelihood_per_token = work.sum.ll / corpus->tokens.size();
+                work.part = Part::Done;
+                break;
+            case Part::Done: return true;
+            }
+        } while (!deadline || !deadline->Expired());
+        return work.part == Part::Done;
     }
 
     uint32_t WordTopicCount(uint32_t w, uint32_t t) const {
@@ -664,50 +811,56 @@ core::Result<TopicModel> TopicModel::Start(const TopicCorpus& corpus, const Trai
     if (core::Status s = impl->CheckWordFrequencies(freq); !s.ok()) return s;
     impl->rng = Rng(settings.seed);
     impl->assign.resize(corpus.tokens.size());
-    for (uint16_t& t : impl->assign) t = static_cast<uint16_t>(impl->rng.NextBelow(impl->K));
-    impl->Build();
-    impl->smoothing_mass = impl->SmoothingMass();
+    impl->SetUpCounts(true);   // drawn and counted by Prepare
     return TopicModel(std::move(impl));
 }
 
-bool TopicModel::Step(core::Deadline deadline) { return P->Advance(UINT64_MAX, &deadline); }
-bool TopicModel::StepTokens(uint64_t tokens) { return P->Advance(tokens, nullptr); }
+bool TopicModel::Prepare(core::Deadline deadline) { return P->Prepare(&deadline); }
+
+bool TopicModel::Step(core::Deadline deadline) {
+    if (!P->Prepare(&deadline)) return false;
+    return P->Advance(UINT64_MAX, &deadline);
+}
+
+bool TopicModel::StepTokens(uint64_t tokens) {
+    P->Prepare(nullptr);
+    return P->Advance(tokens, nullptr);
+}
 void TopicModel::AddSweeps(int sweeps) { if (sweeps > 0) P->settings.sweeps += sweeps; }
 
 int TopicModel::SweepsDone() const { return P->sweeps_done; }
 int TopicModel::SweepsTarget() const { return P->settings.sweeps; }
 uint64_t TopicModel::TokensSampled() const { return P->tokens_sampled; }
-double TopicModel::LogLikelihood() const { return P->LogLikelihood(); }
-double TopicModel::LogLikelihoodPerToken() const { return P->LogLikelihood() / P->corpus->tokens.size(); }
+// (The accessors below prepare the counts first: preparing changes no result, only when the work is done.)
+double TopicModel::LogLikelihood() const { P->Prepare(nullptr); return P->LogLikelihood(); }
+double TopicModel::LogLikelihoodPerToken() const { return LogLikelihood() / P->corpus->tokens.size(); }
 const std::vector<double>& TopicModel::Alpha() const { return P->alpha; }
 double TopicModel::Beta() const { return P->beta; }
 const TrainSettings& TopicModel::Settings() const { return P->settings; }
-const std::vector<uint16_t>& TopicModel::Assignments() const { return P->assign; }
+const std::vector<uint16_t>& TopicModel::Assignments() const { P->Prepare(nullptr); return P->assign; }
 
-TopicSnapshot TopicModel::Snapshot(bool log_likelihood) const {
-    const Impl& m = *P;
-    TopicSnapshot s;
-    s.topics = static_cast<int>(m.K);
-    s.vocab_size = m.V;
-    s.alpha = m.alpha;
-    s.beta = m.beta;
-    s.word_topic.assign(static_cast<size_t>(m.V) * m.K, 0);
-    for (uint32_t w = 0; w < m.V; ++w)
-        m.ForWordTopics(w, [&](uint32_t t, uint32_t n) { s.word_topic[static_cast<size_t>(w) * m.K + t] = n; });
-    s.topic_total = m.topic_total;
-    s.chunk_topic.assign(static_cast<size_t>(m.chunks) * m.K, 0);
-    s.chunk_length.resize(m.chunks);
-    for (uint32_t c = 0; c < m.chunks; ++c) {
-        uint32_t begin = m.corpus->chunk_start[c], end = m.corpus->chunk_start[c + 1];
-        s.chunk_length[c] = end - begin;
-        for (uint32_t i = begin; i < end; ++i) ++s.chunk_topic[static_cast<size_t>(c) * m.K + m.assign[i]];
-    }
-    s.sweeps = m.sweeps_done;
-    s.log_likelihood_per_token = log_likelihood ? LogLikelihoodPerToken() : 0;
+TopicSnapshot TopicModel::Snapshot() const {
+    Impl::SnapshotWork work;
+    P->StepSnapshot(work, nullptr);
+    return std::move(work.s);
+}
+
+void TopicModel::BeginSnapshot() { P->snapshot_work = std::make_unique<Impl::SnapshotWork>(); }
+
+bool TopicModel::SnapshotStep(core::Deadline deadline) {
+    assert(P->snapshot_work);
+    return P->StepSnapshot(*P->snapshot_work, &deadline);
+}
+
+TopicSnapshot TopicModel::TakeSnapshot() {
+    assert(P->snapshot_work && P->snapshot_work->part == Impl::SnapshotWork::Part::Done);
+    TopicSnapshot s = std::move(P->snapshot_work->s);
+    P->snapshot_work.reset();
     return s;
 }
 
 uint64_t TopicModel::Hash() const {
+    P->Prepare(nullptr);
     const Impl& m = *P;
     uint64_t h = kFnvOffset;
     for (uint16_t t : m.assign) {
@@ -727,6 +880,7 @@ uint64_t TopicModel::Hash() const {
 }
 
 bool TopicModel::CountsConsistent() const {
+    P->Prepare(nullptr);
     const Impl& m = *P;
     std::vector<uint32_t> totals(m.K, 0), word(static_cast<size_t>(m.V) * m.K, 0);
     for (size_t i = 0; i < m.assign.size(); ++i) {
@@ -761,6 +915,7 @@ bool TopicModel::CountsConsistent() const {
 }
 
 std::string TopicModel::Serialize() const {
+    P->Prepare(nullptr);
     const Impl& m = *P;
     Writer w;
     w.out.append(kMagic, 4);
@@ -877,9 +1032,9 @@ core::Result<TopicModel> TopicModel::Restore(const TopicCorpus& corpus, std::str
     std::vector<uint32_t> freq(m.V, 0);
     for (uint32_t w : corpus.tokens) ++freq[w];
     if (core::Status st = m.CheckWordFrequencies(freq); !st.ok()) return st;
-    double saved_doc_mass = m.topic_beta_mass;
-    m.Build();
-    m.topic_beta_mass = saved_doc_mass;   // a running sum: its saved bits, not a recount
+    m.restored = true;
+    m.saved_doc_mass = m.topic_beta_mass;
+    m.SetUpCounts(false);   // counted by Prepare
     return TopicModel(std::move(impl));
 }
 

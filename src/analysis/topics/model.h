@@ -70,6 +70,11 @@ public:
     // A model saved with Serialize, over the same corpus (same tokens; Corrupt or InvalidInput otherwise;
     // Unsupported for a newer format version).
     static core::Result<TopicModel> Restore(const TopicCorpus& corpus, std::string_view bytes);
+    // Start and Restore leave the counts to build from the assignments (O(tokens): ~50 ms on the State of the
+    // Union). Prepare builds them until `deadline` and returns true when done; a job calls it before its first
+    // Step so no step builds them all. Step prepares first too, and every other call prepares all that is left,
+    // so nothing depends on whether or how it was called.
+    bool Prepare(core::Deadline deadline);
 
     // Samples until `deadline` or until SweepsTarget() sweeps are done; true when done. May stop after any
     // token; the result never depends on where.
@@ -91,9 +96,13 @@ public:
     const TrainSettings& Settings() const;
     // Token i's topic (parallel to corpus.tokens).
     const std::vector<uint16_t>& Assignments() const;
-    // The counts now. `log_likelihood` false leaves snapshot.log_likelihood_per_token 0 (the app computes it from
-    // the snapshot in slices: LogLikelihoodJob, topics/summary.h).
-    TopicSnapshot Snapshot(bool log_likelihood = true) const;
+    TopicSnapshot Snapshot() const;
+    // The same in slices, for a job (copying the counts and the log-likelihood take ~20 ms at K = 100 on the
+    // State of the Union): BeginSnapshot, SnapshotStep until true (it works until `deadline`), TakeSnapshot.
+    // Do not Step the model in between. The same bits as Snapshot() however sliced.
+    void BeginSnapshot();
+    bool SnapshotStep(core::Deadline deadline);
+    TopicSnapshot TakeSnapshot();
     // FNV-1a 64 over the assignments, the bits of α and β, and the RNG state: equal natively and in wasm.
     uint64_t Hash() const;
     // Recounts every count from the assignments and compares (tests; O(tokens)).

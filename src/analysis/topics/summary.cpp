@@ -178,200 +178,208 @@ bool TopicDistanceJob::Step(core::Deadline deadline) {
     return true;
 }
 
-LogLikelihoodJob::LogLikelihoodJob(const TopicSnapshot& s) : S(&s) {
-    LogGammaAlpha.reserve(s.alpha.size());
-    for (double a : s.alpha) {
-        LogGammaAlpha.push_back(LogGamma(a));
-        AlphaSum += a;
-    }
+std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& distances, int k) {
+    ClassicalMdsJob job(distances, k);
+    while (!job.Step(core::Deadline::Never())) {}
+    return job.TakePoints();
 }
 
-bool LogLikelihoodJob::Step(core::Deadline deadline) {
-    const TopicSnapshot& s = *S;
-    const size_t k = static_cast<size_t>(s.topics);
-    // Σ_c [Σ_t log Γ(α_t + n(c,t)) − log Γ(α_t)] − log Γ(Σα + len(c)), 64 chunks per look at the clock.
-    while (NextChunk < s.chunk_length.size()) {
-        const size_t end = std::min(s.chunk_length.size(), NextChunk + 64);
-        for (size_t c = NextChunk; c < end; ++c) {
-            for (size_t t = 0; t < k; ++t)
-                if (uint32_t n = s.chunk_topic[c * k + t]) Sum += LogGamma(s.alpha[t] + n) - LogGammaAlpha[t];
-            Sum -= LogGamma(AlphaSum + s.chunk_length[c]);
-            Tokens += s.chunk_length[c];
-        }
-        NextChunk = end;
-        if (deadline.Expired()) return false;
+ClassicalMdsJob::ClassicalMdsJob(const std::vector<double>& distances, int k)
+    : Distances(&distances), N(static_cast<size_t>(std::max(k, 0))) {
+    assert(k >= 0 && distances.size() >= N * N);
+    Points.assign(N, {0.0, 0.0});
+}
+
+std::vector<std::pair<double, double>> ClassicalMdsJob::TakePoints() {
+    assert(At == Stage::Done);
+    return std::move(Points);
+}
+
+double ClassicalMdsJob::Dot(const Vector& x, const Vector& y) const {
+    double sum = 0;
+    for (size_t i = 0; i < N; ++i) sum += x[i] * y[i];
+    return sum;
+}
+
+// Removes the mean (B's range is orthogonal to the constant vector) and block[0 … count), normalises; false
+// when nothing is left but rounding (two points have no second dimension).
+bool ClassicalMdsJob::Orthonormalise(Vector& v, const std::vector<Vector>& block, size_t count) const {
+    const double before = Dot(v, v);
+    double mean = 0;
+    for (double x : v) mean += x;
+    mean /= static_cast<double>(N);
+    for (double& x : v) x -= mean;
+    for (size_t f = 0; f < count; ++f) {
+        const double along = Dot(block[f], v);
+        for (size_t i = 0; i < N; ++i) v[i] -= along * block[f][i];
     }
-    // Σ_(w,t) with n(w,t) > 0 of log Γ(β + n(w,t)), 256 words per look at the clock.
-    while (NextWord < s.vocab_size) {
-        const uint32_t end = std::min<uint32_t>(s.vocab_size, NextWord + 256);
-        for (uint32_t w = NextWord; w < end; ++w)
-            for (size_t t = 0; t < k; ++t)
-                if (uint32_t n = s.word_topic[static_cast<size_t>(w) * k + t]) {
-                    Sum += LogGamma(s.beta + n);
-                    ++Nonzero;
-                }
-        NextWord = end;
-        if (NextWord < s.vocab_size && deadline.Expired()) return false;
-    }
-    if (!Done) {
-        const double beta_sum = s.beta * s.vocab_size;
-        Sum += static_cast<double>(s.chunk_length.size()) * LogGamma(AlphaSum);
-        for (size_t t = 0; t < k; ++t) Sum -= LogGamma(beta_sum + s.topic_total[t]);
-        Sum += static_cast<double>(k) * LogGamma(beta_sum);
-        Sum -= static_cast<double>(Nonzero) * LogGamma(s.beta);
-        Done = true;
-    }
+    const double norm = Dot(v, v);
+    if (norm <= 1e-20 * before) return false;
+    const double length = std::sqrt(norm);
+    for (double& x : v) x /= length;
     return true;
 }
 
-double LogLikelihoodJob::PerToken() const { return Tokens ? Sum / static_cast<double>(Tokens) : 0; }
+void ClassicalMdsJob::Multiply(const Vector& v, double shift, Vector& out) const {
+    for (size_t i = 0; i < N; ++i) {
+        double sum = shift * v[i];
+        for (size_t j = 0; j < N; ++j) sum += B[i * N + j] * v[j];
+        out[i] = sum;
+    }
+}
 
-std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& distances, int k) {
-    assert(k >= 0 && distances.size() >= static_cast<size_t>(k) * static_cast<size_t>(k));
-    const size_t n = static_cast<size_t>(std::max(k, 0));
-    std::vector<std::pair<double, double>> points(n, {0.0, 0.0});
-    if (n < 2) return points;
-    // B = −½ J D² J (J centres rows and columns).
-    std::vector<double> b(n * n), row_mean(n, 0.0);
-    double grand_mean = 0;
-    for (size_t i = 0; i < n; ++i) {
-        for (size_t j = 0; j < n; ++j) row_mean[i] += distances[i * n + j] * distances[i * n + j];
-        row_mean[i] /= static_cast<double>(n);
-        grand_mean += row_mean[i];
+// Simultaneous power iteration on B + shift·I with a block of two vectors from fixed starts: the block's span
+// converges at rate |λ3/λ2| however close λ1 and λ2 are.
+void ClassicalMdsJob::StartIterations(double shift, int max_iterations) {
+    Shift = shift;
+    Iteration = 0;
+    MaxIterations = max_iterations;
+    Converged = false;
+    Block.clear();
+    for (int dim = 0; dim < 2; ++dim) {
+        Vector v(N);
+        for (size_t i = 0; i < N; ++i) {   // a fixed, irregular start (integer hash, exact everywhere)
+            uint32_t h = static_cast<uint32_t>(i + 1) * 2654435761u + static_cast<uint32_t>(dim + 1) * 40503u;
+            v[i] = (h >> 8) / 16777216.0 - 0.5;
+        }
+        if (Orthonormalise(v, Block, Block.size())) Block.push_back(std::move(v));
     }
-    grand_mean /= static_cast<double>(n);
-    for (size_t i = 0; i < n; ++i)
-        for (size_t j = 0; j < n; ++j)
-            b[i * n + j] = -0.5 * (distances[i * n + j] * distances[i * n + j] - row_mean[i] - row_mean[j] + grand_mean);
-    // B + gershgorin·I has no negative eigenvalue, so power iteration on it finds B's largest, not the
-    // largest in magnitude (the fallback below).
-    double gershgorin = 0;
-    for (size_t i = 0; i < n; ++i) {
-        double row = 0;
-        for (size_t j = 0; j < n; ++j) row += std::fabs(b[i * n + j]);
-        gershgorin = std::max(gershgorin, row);
+    Product.assign(Block.size(), Vector(N));
+}
+
+// One block step. True when the iterations are over: Converged when the span is invariant to 1e-10 (relative
+// to the Gershgorin bound on B's eigenvalues), not when MaxIterations ran out or the block emptied.
+bool ClassicalMdsJob::Iterate() {
+    if (Iteration >= MaxIterations || Block.empty()) return true;
+    ++Iteration;
+    for (size_t j = 0; j < Block.size(); ++j) Multiply(Block[j], Shift, Product[j]);
+    // Residual of the product outside the block's span (the shift cancels), against B's size bound.
+    double residual = 0;
+    for (size_t j = 0; j < Block.size(); ++j) {
+        Vector r = Product[j];
+        for (size_t a = 0; a < Block.size(); ++a) {
+            const double h = Dot(Block[a], Product[j]);
+            for (size_t i = 0; i < N; ++i) r[i] -= h * Block[a][i];
+        }
+        residual += Dot(r, r);
     }
-    using Vector = std::vector<double>;
-    auto dot = [n](const Vector& x, const Vector& y) {
-        double sum = 0;
-        for (size_t i = 0; i < n; ++i) sum += x[i] * y[i];
-        return sum;
-    };
-    // Removes the mean (B's range is orthogonal to the constant vector) and block[0 … count), normalises;
-    // false when nothing is left but rounding (two points have no second dimension).
-    auto orthonormalise = [n, &dot](Vector& v, const std::vector<Vector>& block, size_t count) {
-        const double before = dot(v, v);
-        double mean = 0;
-        for (double x : v) mean += x;
-        mean /= static_cast<double>(n);
-        for (double& x : v) x -= mean;
-        for (size_t f = 0; f < count; ++f) {
-            const double along = dot(block[f], v);
-            for (size_t i = 0; i < n; ++i) v[i] -= along * block[f][i];
-        }
-        const double norm = dot(v, v);
-        if (norm <= 1e-20 * before) return false;
-        const double length = std::sqrt(norm);
-        for (double& x : v) x /= length;
-        return true;
-    };
-    auto multiply = [&b, n](const Vector& v, double shift, Vector& out) {
-        for (size_t i = 0; i < n; ++i) {
-            double sum = shift * v[i];
-            for (size_t j = 0; j < n; ++j) sum += b[i * n + j] * v[j];
-            out[i] = sum;
-        }
-    };
-    // Simultaneous power iteration on B + shift·I with a block of two vectors from fixed starts: the block's
-    // span converges at rate |λ3/λ2| however close λ1 and λ2 are. True when the span is invariant to 1e-10
-    // (relative to the Gershgorin bound on B's eigenvalues).
-    std::vector<Vector> block, product;
-    auto iterate = [&](double shift, int max_iterations) {
-        block.clear();
-        for (int dim = 0; dim < 2; ++dim) {
-            Vector v(n);
-            for (size_t i = 0; i < n; ++i) {   // a fixed, irregular start (integer hash, exact everywhere)
-                uint32_t h = static_cast<uint32_t>(i + 1) * 2654435761u + static_cast<uint32_t>(dim + 1) * 40503u;
-                v[i] = (h >> 8) / 16777216.0 - 0.5;
-            }
-            if (orthonormalise(v, block, block.size())) block.push_back(std::move(v));
-        }
-        product.assign(block.size(), Vector(n));
-        for (int iteration = 0; iteration < max_iterations && !block.empty(); ++iteration) {
-            for (size_t j = 0; j < block.size(); ++j) multiply(block[j], shift, product[j]);
-            // Residual of the product outside the block's span (the shift cancels), against B's size bound.
-            double residual = 0;
-            for (size_t j = 0; j < block.size(); ++j) {
-                Vector r = product[j];
-                for (size_t a = 0; a < block.size(); ++a) {
-                    const double h = dot(block[a], product[j]);
-                    for (size_t i = 0; i < n; ++i) r[i] -= h * block[a][i];
-                }
-                residual += dot(r, r);
-            }
-            size_t kept = 0;
-            for (; kept < product.size() && orthonormalise(product[kept], product, kept); ++kept) {}
-            product.resize(kept);
-            block.swap(product);
-            product.assign(block.size(), Vector(n));
-            if (residual <= 1e-20 * gershgorin * gershgorin) return true;
-        }
-        return false;
-    };
-    // The 2 × 2 (or 1 × 1) Rayleigh–Ritz problem on B within the block: eigenvalues, largest first, and the
-    // block rotated into the eigenvectors.
-    std::array<double, 2> eigenvalue{0.0, 0.0};
-    auto ritz = [&]() {
-        if (block.size() == 1) {
-            multiply(block[0], 0, product[0]);
-            eigenvalue[0] = dot(block[0], product[0]);
-            return;
-        }
-        Vector b0(n), b1(n);
-        multiply(block[0], 0, b0);
-        multiply(block[1], 0, b1);
-        const double h00 = dot(block[0], b0), h11 = dot(block[1], b1), h01 = (dot(block[0], b1) + dot(block[1], b0)) / 2;
-        const double mid = (h00 + h11) / 2, half = (h00 - h11) / 2, radius = std::sqrt(half * half + h01 * h01);
-        eigenvalue = {mid + radius, mid - radius};
-        // The first eigenvector (c, s) of [[h00, h01], [h01, h11]]; the second is perpendicular.
-        double c = 1, s = 0;
-        if (h01 != 0) {
-            c = eigenvalue[0] - h11;
-            s = h01;
-            const double length = std::sqrt(c * c + s * s);
-            c /= length;
-            s /= length;
-        } else if (h11 > h00) {
-            c = 0;
-            s = 1;
-        }
-        Vector u0(n), u1(n);
-        for (size_t i = 0; i < n; ++i) {
-            u0[i] = c * block[0][i] + s * block[1][i];
-            u1[i] = -s * block[0][i] + c * block[1][i];
-        }
-        block[0].swap(u0);
-        block[1].swap(u1);
-    };
-    // Unshifted first: B's negative eigenvalues (distances that are not Euclidean) are usually small, so its
-    // two largest are also the two largest in magnitude, found fastest this way. When a negative one is among
-    // those, shifting by it makes every eigenvalue ≥ 0; when the block does not settle, the Gershgorin shift.
-    bool converged = iterate(0, 300);
-    ritz();
-    const double lowest = block.size() == 2 ? eigenvalue[1] : eigenvalue[0];
-    if (!converged || lowest < 0) {
-        iterate(converged ? -lowest : gershgorin, 1000);
-        ritz();
+    size_t kept = 0;
+    for (; kept < Product.size() && Orthonormalise(Product[kept], Product, kept); ++kept) {}
+    Product.resize(kept);
+    Block.swap(Product);
+    Product.assign(Block.size(), Vector(N));
+    Converged = residual <= 1e-20 * Gershgorin * Gershgorin;
+    return Converged;
+}
+
+// The 2 × 2 (or 1 × 1) Rayleigh–Ritz problem on B within the block: eigenvalues, largest first, and the block
+// rotated into the eigenvectors.
+void ClassicalMdsJob::Ritz() {
+    if (Block.size() == 1) {
+        Multiply(Block[0], 0, Product[0]);
+        Eigenvalue[0] = Dot(Block[0], Product[0]);
+        return;
     }
-    for (size_t dim = 0; dim < block.size(); ++dim) {
-        const Vector& v = block[dim];
+    if (Block.empty()) return;
+    Vector b0(N), b1(N);
+    Multiply(Block[0], 0, b0);
+    Multiply(Block[1], 0, b1);
+    const double h00 = Dot(Block[0], b0), h11 = Dot(Block[1], b1), h01 = (Dot(Block[0], b1) + Dot(Block[1], b0)) / 2;
+    const double mid = (h00 + h11) / 2, half = (h00 - h11) / 2, radius = std::sqrt(half * half + h01 * h01);
+    Eigenvalue = {mid + radius, mid - radius};
+    // The first eigenvector (c, s) of [[h00, h01], [h01, h11]]; the second is perpendicular.
+    double c = 1, s = 0;
+    if (h01 != 0) {
+        c = Eigenvalue[0] - h11;
+        s = h01;
+        const double length = std::sqrt(c * c + s * s);
+        c /= length;
+        s /= length;
+    } else if (h11 > h00) {
+        c = 0;
+        s = 1;
+    }
+    Vector u0(N), u1(N);
+    for (size_t i = 0; i < N; ++i) {
+        u0[i] = c * Block[0][i] + s * Block[1][i];
+        u1[i] = -s * Block[0][i] + c * Block[1][i];
+    }
+    Block[0].swap(u0);
+    Block[1].swap(u1);
+}
+
+void ClassicalMdsJob::Place() {
+    for (size_t dim = 0; dim < Block.size(); ++dim) {
+        const Vector& v = Block[dim];
         size_t largest = 0;   // the sign makes the largest component (by magnitude, lower index on ties) positive
-        for (size_t i = 1; i < n; ++i)
+        for (size_t i = 1; i < N; ++i)
             if (std::fabs(v[i]) > std::fabs(v[largest])) largest = i;
-        const double scale = (v[largest] < 0 ? -1.0 : 1.0) * std::sqrt(std::max(eigenvalue[dim], 0.0));
-        for (size_t i = 0; i < n; ++i) (dim == 0 ? points[i].first : points[i].second) = v[i] * scale;
+        const double scale = (v[largest] < 0 ? -1.0 : 1.0) * std::sqrt(std::max(Eigenvalue[dim], 0.0));
+        for (size_t i = 0; i < N; ++i) (dim == 0 ? Points[i].first : Points[i].second) = v[i] * scale;
     }
-    return points;
+}
+
+bool ClassicalMdsJob::Step(core::Deadline deadline) {
+    do {
+        switch (At) {
+        case Stage::Centre: {
+            if (N < 2) {
+                At = Stage::Done;
+                break;
+            }
+            // B = −½ J D² J (J centres rows and columns).
+            const std::vector<double>& d = *Distances;
+            const size_t n = N;
+            B.resize(n * n);
+            std::vector<double> row_mean(n, 0.0);
+            double grand_mean = 0;
+            for (size_t i = 0; i < n; ++i) {
+                for (size_t j = 0; j < n; ++j) row_mean[i] += d[i * n + j] * d[i * n + j];
+                row_mean[i] /= static_cast<double>(n);
+                grand_mean += row_mean[i];
+            }
+            grand_mean /= static_cast<double>(n);
+            for (size_t i = 0; i < n; ++i)
+                for (size_t j = 0; j < n; ++j)
+                    B[i * n + j] = -0.5 * (d[i * n + j] * d[i * n + j] - row_mean[i] - row_mean[j] + grand_mean);
+            // B + Gershgorin·I has no negative eigenvalue, so power iteration on it finds B's largest, not the
+            // largest in magnitude (the fallback below).
+            for (size_t i = 0; i < n; ++i) {
+                double row = 0;
+                for (size_t j = 0; j < n; ++j) row += std::fabs(B[i * n + j]);
+                Gershgorin = std::max(Gershgorin, row);
+            }
+            // Unshifted first: B's negative eigenvalues (distances that are not Euclidean) are usually small, so
+            // its two largest are also the two largest in magnitude, found fastest this way.
+            StartIterations(0, 300);
+            At = Stage::Unshifted;
+            break;
+        }
+        case Stage::Unshifted: {
+            if (!Iterate()) break;
+            Ritz();
+            // When a negative eigenvalue is among the two largest in magnitude, shifting by it makes every
+            // eigenvalue ≥ 0; when the block did not settle, the Gershgorin shift.
+            const double lowest = Block.size() == 2 ? Eigenvalue[1] : Eigenvalue[0];
+            if (!Converged || lowest < 0) {
+                StartIterations(Converged ? -lowest : Gershgorin, 1000);
+                At = Stage::Shifted;
+            } else {
+                Place();
+                At = Stage::Done;
+            }
+            break;
+        }
+        case Stage::Shifted:
+            if (!Iterate()) break;
+            Ritz();
+            Place();
+            At = Stage::Done;
+            break;
+        case Stage::Done: return true;
+        }
+    } while (!deadline.Expired());
+    return At == Stage::Done;
 }
 
 std::vector<double> TopicCorrelations(const std::vector<double>& doc_topics, int topics) {
@@ -401,64 +409,110 @@ std::vector<double> TopicCorrelations(const std::vector<double>& doc_topics, int
 }
 
 Coherence TopicCoherence(const TopicSnapshot& s, const TopicCorpus& corpus, int top_n) {
+    TopicCoherenceJob job(s, corpus, top_n);
+    while (!job.Step(core::Deadline::Never())) {}
+    return job.TakeCoherence();
+}
+
+TopicCoherenceJob::TopicCoherenceJob(const TopicSnapshot& s, const TopicCorpus& corpus, int top_n)
+    : S(&s), Corpus(&corpus), TopN(top_n) {}
+
+Coherence TopicCoherenceJob::TakeCoherence() {
+    assert(At == Stage::Done);
+    return std::move(Result);
+}
+
+bool TopicCoherenceJob::Step(core::Deadline deadline) {
+    const TopicSnapshot& s = *S;
+    const TopicCorpus& corpus = *Corpus;
     const size_t k = static_cast<size_t>(s.topics);
-    const std::vector<double> word_prob = WordProbabilities(corpus);
-    // Each topic's top words as slots into one table of distinct words, and each word's chunks (ascending).
-    std::vector<std::vector<size_t>> top(k);
-    std::vector<int> slot_of(corpus.VocabSize(), -1);
-    size_t slots = 0;
-    for (size_t t = 0; t < k; ++t)
-        for (const TopicWord& tw : TopWords(s, word_prob, static_cast<int>(t), top_n, 1.0)) {
-            if (slot_of[tw.word] < 0) slot_of[tw.word] = static_cast<int>(slots++);
-            top[t].push_back(static_cast<size_t>(slot_of[tw.word]));
+    do {
+        switch (At) {
+        case Stage::Words:   // each topic's top words as slots into one table of distinct words
+            if (Next == 0) {
+                WordProb = WordProbabilities(corpus);
+                Top.assign(k, {});
+                SlotOf.assign(corpus.VocabSize(), -1);
+            }
+            if (Next < k) {
+                for (const TopicWord& tw : TopWords(s, WordProb, static_cast<int>(Next), TopN, 1.0)) {
+                    if (SlotOf[tw.word] < 0) SlotOf[tw.word] = static_cast<int>(Slots++);
+                    Top[Next].push_back(static_cast<size_t>(SlotOf[tw.word]));
+                }
+                ++Next;
+            }
+            if (Next == k) {
+                // Each top word's chunks as a bit set (64 chunks a word): a pair's co-occurrence is an AND and a
+                // popcount.
+                Stride = (corpus.Chunks() + 63) / 64;
+                ChunkBits.assign(Slots * Stride, 0);
+                ChunkCount.assign(Slots, 0);
+                At = Stage::Chunks;
+                Next = 0;
+            }
+            break;
+        case Stage::Chunks: {
+            size_t tokens = 0;
+            for (; Next < corpus.Chunks() && tokens < 65536; ++Next) {
+                const uint32_t c = static_cast<uint32_t>(Next);
+                for (uint32_t i = corpus.chunk_start[c]; i < corpus.chunk_start[c + 1]; ++i)
+                    if (int slot = SlotOf[corpus.tokens[i]]; slot >= 0) {
+                        uint64_t& bits = ChunkBits[static_cast<size_t>(slot) * Stride + c / 64];
+                        const uint64_t bit = uint64_t{1} << (c % 64);
+                        ChunkCount[static_cast<size_t>(slot)] += (bits & bit) == 0;
+                        bits |= bit;
+                    }
+                tokens += corpus.chunk_start[c + 1] - corpus.chunk_start[c];
+            }
+            if (Next == corpus.Chunks()) {
+                Result.umass.assign(k, 0.0);
+                Result.npmi.assign(k, 0.0);
+                At = Stage::Pairs;
+                Next = 0;
+            }
+            break;
         }
-    // Each top word's chunks as a bit set (64 chunks a word): a pair's co-occurrence is an AND and a popcount.
-    const size_t stride = (corpus.Chunks() + 63) / 64;
-    std::vector<uint64_t> chunk_bits(slots * stride, 0);
-    std::vector<uint32_t> chunk_count(slots, 0);
-    for (uint32_t c = 0; c < corpus.Chunks(); ++c)
-        for (uint32_t i = corpus.chunk_start[c]; i < corpus.chunk_start[c + 1]; ++i)
-            if (int slot = slot_of[corpus.tokens[i]]; slot >= 0) {
-                uint64_t& bits = chunk_bits[static_cast<size_t>(slot) * stride + c / 64];
-                const uint64_t bit = uint64_t{1} << (c % 64);
-                chunk_count[static_cast<size_t>(slot)] += (bits & bit) == 0;
-                bits |= bit;
+        case Stage::Pairs: {
+            if (Next < k) {
+                auto together = [this](size_t a, size_t b) {
+                    size_t n = 0;
+                    for (size_t i = 0; i < Stride; ++i) n += static_cast<size_t>(std::popcount(ChunkBits[a * Stride + i] & ChunkBits[b * Stride + i]));
+                    return n;
+                };
+                const double chunks = static_cast<double>(corpus.Chunks());
+                const auto& words = Top[Next];
+                double umass = 0, npmi = 0;
+                size_t pairs = 0;
+                for (size_t j = 1; j < words.size(); ++j)
+                    for (size_t i = 0; i < j; ++i) {   // w_i ranked above w_j
+                        const double di = ChunkCount[words[i]], dj = ChunkCount[words[j]];
+                        const double dij = static_cast<double>(together(words[i], words[j]));
+                        umass += Log((dij + 1) / di);
+                        if (dij == 0) npmi += -1;
+                        else if (dij == chunks) npmi += 1;
+                        else npmi += Log(dij * chunks / (di * dj)) / -Log(dij / chunks);
+                        ++pairs;
+                    }
+                Result.umass[Next] = umass;
+                Result.npmi[Next] = pairs > 0 ? npmi / static_cast<double>(pairs) : 0;
+                ++Next;
             }
-    auto together = [&chunk_bits, stride](size_t a, size_t b) {
-        size_t n = 0;
-        for (size_t i = 0; i < stride; ++i) n += static_cast<size_t>(std::popcount(chunk_bits[a * stride + i] & chunk_bits[b * stride + i]));
-        return n;
-    };
-    const double chunks = static_cast<double>(corpus.Chunks());
-    Coherence result;
-    result.umass.assign(k, 0.0);
-    result.npmi.assign(k, 0.0);
-    for (size_t t = 0; t < k; ++t) {
-        const auto& words = top[t];
-        double umass = 0, npmi = 0;
-        size_t pairs = 0;
-        for (size_t j = 1; j < words.size(); ++j)
-            for (size_t i = 0; i < j; ++i) {   // w_i ranked above w_j
-                const double di = chunk_count[words[i]], dj = chunk_count[words[j]];
-                const double dij = static_cast<double>(together(words[i], words[j]));
-                umass += Log((dij + 1) / di);
-                if (dij == 0) npmi += -1;
-                else if (dij == chunks) npmi += 1;
-                else npmi += Log(dij * chunks / (di * dj)) / -Log(dij / chunks);
-                ++pairs;
+            if (Next < k) break;
+            for (size_t t = 0; t < k; ++t) {
+                Result.mean_umass += Result.umass[t];
+                Result.mean_npmi += Result.npmi[t];
             }
-        result.umass[t] = umass;
-        result.npmi[t] = pairs > 0 ? npmi / static_cast<double>(pairs) : 0;
-    }
-    for (size_t t = 0; t < k; ++t) {
-        result.mean_umass += result.umass[t];
-        result.mean_npmi += result.npmi[t];
-    }
-    if (k > 0) {
-        result.mean_umass /= static_cast<double>(k);
-        result.mean_npmi /= static_cast<double>(k);
-    }
-    return result;
+            if (k > 0) {
+                Result.mean_umass /= static_cast<double>(k);
+                Result.mean_npmi /= static_cast<double>(k);
+            }
+            At = Stage::Done;
+            break;
+        }
+        case Stage::Done: return true;
+        }
+    } while (!deadline.Expired());
+    return At == Stage::Done;
 }
 
 std::vector<double> PrevalenceByGroup(const std::vector<double>& doc_topics, const TopicCorpus& corpus,

@@ -5,7 +5,9 @@
 // order has an explicit tie-break (lower index first) and every sum runs in index order, so results are
 // identical natively and in wasm.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "analysis/topics/corpus.h"
@@ -56,26 +58,6 @@ private:
     size_t NextRow = 0;                       // pairs: the next row a (pairs a < b)
     size_t NextCol = 0;                       // … and the next b of that row (0: the row's start)
 };
-// The model's log-likelihood log p(w, z) (MALLET's modelLogLikelihood, chunks as its documents) from a snapshot,
-// in slices for a job: a block of chunk rows, then a block of word rows, per look at the clock. The same value
-// whatever the slices; it may differ from TopicModel::LogLikelihood in the last bits (another summation order).
-// At K = 100 on the State of the Union the whole sum is ~1 M LogGamma calls (tens of ms), too long for a frame.
-class LogLikelihoodJob {
-public:
-    explicit LogLikelihoodJob(const TopicSnapshot& s);   // `s` must outlive the job
-    bool Step(core::Deadline deadline);                  // true when done
-    double PerToken() const;                             // once Step returned true (0 for no tokens)
-
-private:
-    const TopicSnapshot* S;
-    std::vector<double> LogGammaAlpha;
-    double AlphaSum = 0, Sum = 0;
-    uint64_t Tokens = 0, Nonzero = 0;
-    size_t NextChunk = 0;
-    uint32_t NextWord = 0;
-    bool Done = false;
-};
-
 // Classical (Torgerson) MDS of a K × K distance matrix into 2-D (LDAvis' default), deterministic: the double-
 // centred −½D² matrix's two largest eigenvectors by power iteration on a block of two vectors from fixed
 // starts (each step orthogonalised, Gram–Schmidt deflating the first from the second; shifted when a negative
@@ -83,6 +65,39 @@ private:
 // magnitude, lower index on ties) is positive; coordinates eigenvector × √max(eigenvalue, 0). Some 140
 // iterations at K = 100 on the State of the Union; at most 1,300.
 std::vector<std::pair<double, double>> ClassicalMds(const std::vector<double>& distances, int k);
+
+// ClassicalMds in slices for a job: Step works until the deadline (after the centring, then after each block
+// iteration: ~20 µs at K = 100, ~0.5 ms at K = 500) and returns true when the map is ready; the points are the
+// same bits however it was sliced. `distances` must outlive the job.
+class ClassicalMdsJob {
+public:
+    ClassicalMdsJob(const std::vector<double>& distances, int k);
+    bool Step(core::Deadline deadline);
+    std::vector<std::pair<double, double>> TakePoints();   // once Step returned true
+
+private:
+    using Vector = std::vector<double>;
+    enum class Stage { Centre, Unshifted, Shifted, Done };
+    void StartIterations(double shift, int max_iterations);
+    bool Iterate();                                        // one block step; true when the iterations end
+    void Ritz();
+    void Place();
+    double Dot(const Vector& x, const Vector& y) const;
+    bool Orthonormalise(Vector& v, const std::vector<Vector>& block, size_t count) const;
+    void Multiply(const Vector& v, double shift, Vector& out) const;
+
+    const std::vector<double>* Distances;
+    size_t N;
+    Stage At = Stage::Centre;
+    std::vector<double> B;                                 // −½ J D² J, N × N
+    double Gershgorin = 0;                                 // bound on |B's eigenvalues|
+    std::vector<Vector> Block, Product;
+    double Shift = 0;
+    int Iteration = 0, MaxIterations = 0;
+    bool Converged = false;
+    std::array<double, 2> Eigenvalue{0.0, 0.0};
+    std::vector<std::pair<double, double>> Points;
+};
 // Pearson correlation between every two topics' θ across documents, K × K (jsLDA's correlation view).
 std::vector<double> TopicCorrelations(const std::vector<double>& doc_topics, int topics);
 
@@ -98,6 +113,31 @@ struct Coherence {
 };
 // Coherence of each topic's `top_n` words by probability, from chunk co-occurrence in `corpus`.
 Coherence TopicCoherence(const TopicSnapshot& s, const TopicCorpus& corpus, int top_n = 10);
+
+// TopicCoherence in slices for a job: Step works until the deadline (a topic's top words, then 65,536 tokens of
+// the chunk bit sets, then a topic's pairs at a time) and returns true when done; the same bits however sliced.
+// `s` and `corpus` must outlive the job.
+class TopicCoherenceJob {
+public:
+    TopicCoherenceJob(const TopicSnapshot& s, const TopicCorpus& corpus, int top_n = 10);
+    bool Step(core::Deadline deadline);
+    Coherence TakeCoherence();   // once Step returned true
+
+private:
+    enum class Stage { Words, Chunks, Pairs, Done };
+    const TopicSnapshot* S;
+    const TopicCorpus* Corpus;
+    int TopN;
+    Stage At = Stage::Words;
+    size_t Next = 0;                          // Words, Pairs: topic; Chunks: chunk
+    std::vector<double> WordProb;
+    std::vector<std::vector<size_t>> Top;     // per topic: its top words as slots
+    std::vector<int> SlotOf;                  // word → slot (−1: no topic's top word)
+    size_t Slots = 0, Stride = 0;             // distinct top words; 64-bit words per bit set
+    std::vector<uint64_t> ChunkBits;          // slot × Stride: the chunks holding the word
+    std::vector<uint32_t> ChunkCount;         // slot → D(w)
+    Coherence Result;
+};
 
 // Topic prevalence per group (years, a field's values): `doc_group[d]` is document d's group (−1: none), and
 // the result is groups × topics, each row the token-weighted mean θ of its documents (NaN for a group with no
