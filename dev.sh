@@ -93,6 +93,7 @@ case "$cmd" in
     test)
         start=$(date +%s)
         cl_bootstrap
+        cl_install_test_packages
         cl_install_e2e_tools
         build_native
         build_web

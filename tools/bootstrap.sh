@@ -65,6 +65,14 @@ CL_PACKAGES=(
     /etc/ssl/certs/ca-certificates.crt:ca-certificates
 )
 
+# Debian packages only the tests need, installed by `./dev.sh test` (cl_install_test_packages): the two SWORD
+# Bible modules and their reader, from which the Compare ground truth's verses are made (tools/bible_verses.mjs).
+CL_TEST_PACKAGES=(
+    diatheke:diatheke
+    /usr/share/sword/mods.d/engKJV2006eb.conf:sword-text-kjv
+    /usr/share/sword/mods.d/engWEB2015eb.conf:sword-text-web
+)
+
 cl_apt_updated=0
 cl_apt_update() {
     if [ $cl_apt_updated = 0 ]; then
@@ -74,9 +82,10 @@ cl_apt_update() {
     fi
 }
 
-cl_install_packages() {
-    local missing=() pair probe pkg
-    for pair in "${CL_PACKAGES[@]}"; do
+cl_install_packages() {  # [pair...]   (default: CL_PACKAGES)
+    local missing=() pair probe pkg pairs=("$@")
+    [ $# = 0 ] && pairs=("${CL_PACKAGES[@]}")
+    for pair in "${pairs[@]}"; do
         probe=${pair%%:*}; pkg=${pair#*:}
         if [[ $probe == /* ]]; then [ -e "$probe" ] && continue; else command -v "$probe" >/dev/null && continue; fi
         missing+=("$pkg")
@@ -87,6 +96,8 @@ cl_install_packages() {
     log "installing: ${missing[*]}"
     cl_logged apt-get-install env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
+
+cl_install_test_packages() { cl_install_packages "${CL_TEST_PACKAGES[@]}"; }
 
 # deb-src for bookworm (ICU, zlib) and trixie (Dear ImGui 1.90.1), built from the mirror this machine uses.
 cl_add_deb_src() {
