@@ -60,9 +60,14 @@ AlignSide SideOf(const std::string& t, std::map<std::string, uint32_t>* keys) {
 size_t Words(const std::string& t) { return text::Tokenize(t).size(); }
 
 // Wall and process CPU time (on a shared machine the CPU time is the steadier figure).
-struct Timing { double ms = 1e30, cpu_ms = 0, longest_step_ms = 0, longest_step_cpu_ms = 0; int steps = 0; size_t pairs = 0; };
+struct Timing {
+    double ms = 1e30, cpu_ms = 0, longest_step_ms = 0, longest_step_cpu_ms = 0;
+    int steps = 0;
+    size_t pairs = 0, copies_found = 0;
+};
 
-Timing Measure(const AlignSide& a, const AlignSide& b, int repeat) {
+// `copies`: byte ranges of B copied from A; a copy counts as found when one pair's B bytes hold most of it.
+Timing Measure(const AlignSide& a, const AlignSide& b, const std::vector<std::pair<size_t, size_t>>& copies, int repeat) {
     Timing best;
     for (int r = 0; r < repeat; ++r) {
         analysis::compare::Aligner aligner(a, b);
@@ -80,16 +85,25 @@ Timing Measure(const AlignSide& a, const AlignSide& b, int repeat) {
         }
         run.ms = core::NowMs() - start;
         run.cpu_ms = 1000.0 * double(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-        run.pairs = aligner.TakeResult().pairs.size();
+        const analysis::compare::Alignment result = aligner.TakeResult();
+        run.pairs = result.pairs.size();
+        for (auto [begin, end] : copies) {
+            bool found = false;
+            for (const auto& p : result.pairs) {
+                const size_t inside_begin = std::max<size_t>(begin, p.bytes[1].begin), inside_end = std::min<size_t>(end, p.bytes[1].end);
+                found |= inside_end > inside_begin && 2 * (inside_end - inside_begin) >= end - begin;
+            }
+            run.copies_found += found;
+        }
         if (run.ms < best.ms) best = run;
     }
     return best;
 }
 
-void Print(const char* target, const char* measure, const AlignSide& a, const AlignSide& b, const Timing& t) {
+void Print(const char* target, const char* measure, const AlignSide& a, const AlignSide& b, size_t copies, const Timing& t) {
     std::printf("{\"target\":\"%s\",\"workload\":\"compare\",\"measure\":\"%s\",\"tokens_a\":%zu,\"tokens_b\":%zu,"
-                "\"sentences_a\":%zu,\"sentences_b\":%zu,\"pairs\":%zu,\"ms\":%.2f,\"cpu_ms\":%.2f,\"steps\":%d,\"longest_step_ms\":%.2f,\"longest_step_cpu_ms\":%.2f}\n",
-                target, measure, a.tokens.size(), b.tokens.size(), a.sentences.size(), b.sentences.size(), t.pairs, t.ms,
+                "\"sentences_a\":%zu,\"sentences_b\":%zu,\"pairs\":%zu,\"copies\":%zu,\"copies_found\":%zu,\"ms\":%.2f,\"cpu_ms\":%.2f,\"steps\":%d,\"longest_step_ms\":%.2f,\"longest_step_cpu_ms\":%.2f}\n",
+                target, measure, a.tokens.size(), b.tokens.size(), a.sentences.size(), b.sentences.size(), t.pairs, copies, t.copies_found, t.ms,
                 t.cpu_ms, t.steps, t.longest_step_ms, t.longest_step_cpu_ms);
 }
 
@@ -115,6 +129,7 @@ int main(int argc, char** argv) {
             copies.push_back(s);
         }
     size_t b_words = 0;
+    std::vector<std::pair<size_t, size_t>> copied;   // byte ranges in B
     for (size_t k = files.size(); k-- > 0 && b_words < 10000;) {
         const std::string speech = bench::ReadFile(files[k]);
         const std::vector<size_t> speech_ends = SentenceEnds(speech);
@@ -124,7 +139,9 @@ int main(int argc, char** argv) {
             b += speech.substr(from, speech_ends[e] - from);
             if (e % 10 == 9 && !copies.empty()) {
                 b_words += Words(copies.back());
-                b += " " + copies.back();
+                b += " ";
+                copied.push_back({b.size(), b.size() + copies.back().size()});
+                b += copies.back();
                 copies.pop_back();
             }
         }
@@ -132,11 +149,11 @@ int main(int argc, char** argv) {
     }
     std::map<std::string, uint32_t> keys;
     const AlignSide side_a = SideOf(a, &keys), side_b = SideOf(b, &keys);
-    Print(target, "10k_words", side_a, side_b, Measure(side_a, side_b, repeat));
+    Print(target, "10k_words", side_a, side_b, copied.size(), Measure(side_a, side_b, copied, repeat));
     // ~1 MB (the first addresses) against ~1 KB (one paragraph of the last address).
     std::string big, small = bench::ReadFile(files.back()).substr(0, 1024);
     for (size_t k = 0; k < files.size() && big.size() < (1u << 20); ++k) big += bench::ReadFile(files[k]) + "\n\n";
     const AlignSide side_big = SideOf(big, &keys), side_small = SideOf(small, &keys);
-    Print(target, "1mb_vs_1kb", side_big, side_small, Measure(side_big, side_small, repeat));
+    Print(target, "1mb_vs_1kb", side_big, side_small, 0, Measure(side_big, side_small, {}, repeat));
     return 0;
 }

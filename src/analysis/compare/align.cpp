@@ -66,6 +66,8 @@ Aligner::Aligner(const AlignSide& a, const AlignSide& b, AlignSettings settings,
     if (S.strong_similarity <= 0) S.strong_similarity = d.strong_similarity;
     if (S.containment_factor <= 0) S.containment_factor = d.containment_factor;
     if (S.min_containment_tokens <= 0) S.min_containment_tokens = d.min_containment_tokens;
+    if (S.anchor_gap <= 0) S.anchor_gap = d.anchor_gap;
+    if (S.min_shared_keys <= 0) S.min_shared_keys = d.min_shared_keys;
     if (S.max_key_sentences <= 0) S.max_key_sentences = d.max_key_sentences;
     if (S.verbatim_ratio <= 0) S.verbatim_ratio = d.verbatim_ratio;
     if (S.close_ratio <= 0) S.close_ratio = d.close_ratio;
@@ -385,20 +387,26 @@ void Aligner::Finalise(Vec& v) {
     v.sum = sum;
 }
 
-// max(cosine, containment_factor × containment); symmetric in x and y, summed in key order.
+// max(cosine, containment_factor × containment), 0 with fewer than min_shared_keys keys in common (unless both
+// hold the same keys); symmetric in x and y, summed in key order.
 double Aligner::Similarity(const Vec& x, const Vec& y) const {
     if (x.norm <= 0 || y.norm <= 0) return 0;
     double dot = 0, low = 0;
+    size_t shared = 0;
     for (size_t p = 0, q = 0; p < x.entries.size() && q < y.entries.size();) {
         if (x.entries[p].key < y.entries[q].key) ++p;
         else if (y.entries[q].key < x.entries[p].key) ++q;
         else {
             dot += x.entries[p].x * y.entries[q].x;
             low += std::min(x.entries[p].x, y.entries[q].x);
+            ++shared;
             ++p;
             ++q;
         }
     }
+    // One shared word is chance ("No reason." against any sentence with "reason"), unless it is all either has.
+    const bool same_keys = shared == x.entries.size() && shared == y.entries.size();
+    if (shared < size_t(S.min_shared_keys) && !same_keys) return 0;
     double sim = dot / (x.norm * y.norm);
     if (std::min(x.content, y.content) >= S.min_containment_tokens)
         sim = std::max(sim, S.containment_factor * low / std::min(x.sum, y.sum));
@@ -514,7 +522,23 @@ void Aligner::ChooseSentencePairs() {
     int64_t end = -1;
     for (size_t k = 0; k < count; ++k)
         if (end < 0 || value[k] > value[end]) end = int64_t(k);
-    for (int64_t k = end; k >= 0; k = pred[k]) take(size_t(k));
+    // The chain's pairs in runs (consecutive pairs at most anchor_gap sentences apart on both sides): a run is
+    // kept when it holds a strong pair or at least three pairs; a weak pair alone between unrelated texts is
+    // chance, a weak pair among its neighbours is a loose translation.
+    std::vector<size_t> chain;
+    for (int64_t k = end; k >= 0; k = pred[k]) chain.push_back(size_t(k));
+    std::reverse(chain.begin(), chain.end());
+    for (size_t run = 0; run < chain.size();) {
+        size_t run_end = run + 1;
+        while (run_end < chain.size() && c[chain[run_end]].a0 - c[chain[run_end - 1]].a1 <= uint32_t(S.anchor_gap) &&
+               c[chain[run_end]].b0 - c[chain[run_end - 1]].b1 <= uint32_t(S.anchor_gap))
+            ++run_end;
+        bool strong = run_end - run >= 3;
+        for (size_t k = run; k < run_end; ++k) strong |= c[chain[k]].sim >= S.strong_similarity;
+        if (strong)
+            for (size_t k = run; k < run_end; ++k) take(chain[k]);
+        run = run_end;
+    }
     // Crossing pairs for sentences the chain left free: strong candidates, best first, nearer the diagonal first.
     std::vector<uint32_t> order;
     for (size_t k = 0; k < count; ++k)

@@ -22,14 +22,17 @@
 //     vector over its non-stopword keys (weights from the caller's table, else idf over the sentences of
 //     both sides). Similarity = max(cosine, containment_factor × containment), containment = Σ min(x_a, x_b)
 //     / the smaller side's Σ x — so a short sentence covered by part of a long one (a summary) still scores —
-//     counted only when the smaller side has min_containment_tokens content tokens. Candidates come from an
+//     counted only when the smaller side has min_containment_tokens content tokens; a pair sharing fewer than
+//     min_shared_keys distinct keys scores 0 (unless both sides hold the same keys). Candidates come from an
 //     inverted index over keys (keys in more than max_key_sentences sentences of a side only rescore), so
 //     sentences sharing no rare key are never compared. A 1–2 or 2–1 merge (adjacent sentences of one side
 //     against one sentence) becomes a candidate when its similarity beats each single pair's. Pairs are then
 //     chosen: first a monotone chain (Gale–Church / Bleualign: the set of candidates in order on both sides
 //     with the largest Σ (similarity − min_similarity), 1–0 and 0–1 free, so texts that follow each other
-//     keep their order), then, for sentences the chain left free, candidates with similarity ≥
-//     strong_similarity, best first (reordered quotes). A sentence is used at most once.
+//     keep their order; the chain's runs — pairs at most anchor_gap sentences apart on both sides — are kept when
+//     they hold a pair ≥ strong_similarity or three pairs, so a weak pair alone is dropped), then, for sentences
+//     the chain left free, candidates with similarity ≥ strong_similarity, best first (reordered quotes). A
+//     sentence is used at most once.
 //  3. Kind per pair from the longest common subsequence of its keys (stopwords included) over the longer
 //     side's tokens: verbatim ≥ verbatim_ratio (0.95), close ≥ close_ratio (0.7), else paraphrase.
 //
@@ -81,9 +84,11 @@ struct AlignSettings {
     int max_links = 64;                   // predecessors looked at per exact match when chaining
     double covered_share = 0.5;           // a sentence with this share of tokens in a passage skips step 2
     double min_similarity = 0.25;         // a sentence pair needs this similarity to be chosen in the chain
-    double strong_similarity = 0.4;       // … and this much outside the monotone chain
+    double strong_similarity = 0.4;       // … and this much outside the monotone chain, or alone in it
+    int anchor_gap = 3;                   // sentences between neighbouring chain pairs of one run
     double containment_factor = 0.85;     // weight of containment against cosine
     int min_containment_tokens = 6;       // content tokens the smaller side needs for containment to count
+    int min_shared_keys = 2;              // distinct content keys a sentence pair shares (or both hold the same)
     int max_key_sentences = 200;          // a key in more sentences of a side only rescores candidates
     double verbatim_ratio = 0.95;         // LCS / longer side for "verbatim"
     double close_ratio = 0.7;             // … for "close"
