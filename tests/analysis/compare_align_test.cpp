@@ -225,6 +225,35 @@ TEST_CASE("align pairs a sentence with the two sentences it was split into") {
     CHECK(m.pairs[0].sentences[1] == IndexRange{1, 2});
 }
 
+TEST_CASE("align leaves a sentence sharing a single word with another unpaired") {
+    // "reason" against "committee reason": cosine ~0.57 from one word, chance.
+    Alignment r = AlignTexts(Filler("a", 10) + "reason . " + Filler("c", 10), Filler("b", 10) + "committee reason . ");
+    CHECK(r.pairs.empty());
+    CHECK(r.unmatched[0] == std::vector<uint32_t>{0, 1, 2});
+}
+
+TEST_CASE("align keeps weak sentence pairs in a run of the monotone chain and drops a lone one") {
+    // Each pair shares three of six content words, in another order (similarity ~0.37: above min_similarity,
+    // below strong_similarity).
+    const std::string a1 = "alpha beta gamma delta epsilon zeta . ", b1 = "alpha kappa beta lambda gamma sigma . ";
+    const std::string a2 = "red green blue cyan magenta yellow . ", b2 = "red black green white blue purple . ";
+    const std::string a3 = "oak elm ash birch pine yew . ", b3 = "oak fir elm larch ash maple . ";
+    Alignment lone = AlignTexts(Filler("a", 20) + a1 + Filler("c", 20), Filler("b", 20) + b1 + Filler("d", 20));
+    CHECK(lone.pairs.empty());
+    Alignment run = AlignTexts(Filler("a", 20) + a1 + a2 + Filler("x", 10) + a3 + Filler("c", 20),
+                               Filler("b", 20) + b1 + b2 + b3 + Filler("d", 20));
+    REQUIRE(run.pairs.size() == 3);
+    for (const AlignedPair& p : run.pairs) {
+        CHECK(p.score >= 0.25);
+        CHECK(p.score < 0.4);
+        CHECK(p.kind == PassageKind::Paraphrase);
+    }
+    CHECK(run.pairs[0].sentences[0] == IndexRange{2, 3});
+    CHECK(run.pairs[0].sentences[1] == IndexRange{2, 3});
+    CHECK(run.pairs[2].sentences[0] == IndexRange{5, 6});
+    CHECK(run.pairs[2].sentences[1] == IndexRange{4, 5});
+}
+
 TEST_CASE("align on an empty side lists every sentence of the other as unmatched") {
     Dictionary dict;
     AlignSide empty, sb = MakeSide(dict, Filler("b", 25));
