@@ -325,59 +325,86 @@ double Aligner::Weight(uint32_t key) const {
     return key < DefaultIdf.size() ? DefaultIdf[key] : 0.0;
 }
 
-void Aligner::BuildVectors() {
-    uint32_t keys = 0;
-    for (int s = 0; s < 2; ++s)
-        for (const AlignToken& t : Side[s]->tokens) keys = std::max(keys, t.key + 1);
-    // Document frequency per side (sentences holding the key), from each sentence's sorted content keys.
-    std::vector<std::vector<uint32_t>> sentence_keys[2];
-    for (int s = 0; s < 2; ++s) {
-        const AlignSide& side = *Side[s];
-        sentence_keys[s].resize(side.sentences.size());
-        for (const AlignToken& t : side.tokens)
-            if (!t.stopword) sentence_keys[s][t.sentence].push_back(t.key);
-        Df[s].assign(keys, 0);
-        for (auto& k : sentence_keys[s]) {
-            std::sort(k.begin(), k.end());
-            for (size_t x = 0; x < k.size(); ++x)
-                if (x == 0 || k[x] != k[x - 1]) ++Df[s][k[x]];
+// Sentence vectors in slices, a sentence at a time: first each sentence's sorted content keys and the document
+// frequencies (both sides), then the weights, then each sentence's vector, then B's inverted index.
+bool Aligner::BuildVectors(core::Deadline deadline) {
+    if (VecStage == 0) {   // sizes
+        for (int s = 0; s < 2; ++s)
+            for (const AlignToken& t : Side[s]->tokens) Keys = std::max(Keys, t.key + 1);
+        for (int s = 0; s < 2; ++s) {
+            Df[s].assign(Keys, 0);
+            SentenceKeys[s].resize(Side[s]->sentences.size());
+            Vectors[s].resize(Side[s]->sentences.size());
         }
+        Peak(std::max<size_t>(Keys, std::max(Side[0]->tokens.size(), Side[1]->tokens.size())));
+        VecStage = 1;
     }
-    Peak(std::max<size_t>(keys, std::max(Side[0]->tokens.size(), Side[1]->tokens.size())));
-    if (KeyWeight.size() < keys) {
-        // idf over both sides' sentences: log(1 + N / df), N all sentences.
-        const double total = double(Side[0]->sentences.size() + Side[1]->sentences.size());
-        DefaultIdf.assign(keys, 0.0);
-        for (uint32_t k = 0; k < keys; ++k)
-            if (uint32_t df = Df[0][k] + Df[1][k]) DefaultIdf[k] = std::log(1.0 + total / df);
+    // Stages 1 (keys and frequencies) and 2 (vectors) walk side A's sentences, then side B's.
+    auto walk = [&](auto&& each) {
+        do {
+            if (VecNext >= SentenceKeys[VecSide].size()) {
+                if (VecSide == 1) return true;
+                VecSide = 1;
+                VecNext = 0;
+                continue;
+            }
+            each(VecSide, VecNext++);
+        } while (!deadline.Expired());
+        return false;
+    };
+    if (VecStage == 1) {
+        const bool done = walk([&](int s, size_t k) {
+            std::vector<uint32_t>& keys = SentenceKeys[s][k];
+            for (uint32_t t = FirstToken[s][k]; t < FirstToken[s][k + 1]; ++t)
+                if (!Side[s]->tokens[t].stopword) keys.push_back(Side[s]->tokens[t].key);
+            std::sort(keys.begin(), keys.end());
+            for (size_t x = 0; x < keys.size(); ++x)
+                if (x == 0 || keys[x] != keys[x - 1]) ++Df[s][keys[x]];
+        });
+        if (!done) return false;
+        if (KeyWeight.size() < Keys) {
+            // idf over both sides' sentences: log(1 + N / df), N all sentences.
+            const double total = double(Side[0]->sentences.size() + Side[1]->sentences.size());
+            DefaultIdf.assign(Keys, 0.0);
+            for (uint32_t k = 0; k < Keys; ++k)
+                if (uint32_t df = Df[0][k] + Df[1][k]) DefaultIdf[k] = std::log(1.0 + total / df);
+        }
+        VecStage = 2;
+        VecSide = 0;
+        VecNext = 0;
+        if (deadline.Expired()) return false;
     }
-    for (int s = 0; s < 2; ++s) {
-        Vectors[s].resize(sentence_keys[s].size());
-        for (size_t k = 0; k < sentence_keys[s].size(); ++k) {
-            const auto& ks = sentence_keys[s][k];
+    if (VecStage == 2) {
+        const bool done = walk([&](int s, size_t k) {
+            std::vector<uint32_t> keys;
+            keys.swap(SentenceKeys[s][k]);
             Vec& v = Vectors[s][k];
-            v.content = static_cast<int>(ks.size());
-            for (size_t x = 0; x < ks.size();) {
+            v.content = static_cast<int>(keys.size());
+            for (size_t x = 0; x < keys.size();) {
                 size_t e = x;
-                while (e < ks.size() && ks[e] == ks[x]) ++e;
-                const double w = double(e - x) * Weight(ks[x]);
-                if (w > 0) v.entries.push_back({ks[x], w});
+                while (e < keys.size() && keys[e] == keys[x]) ++e;
+                const double w = double(e - x) * Weight(keys[x]);
+                if (w > 0) v.entries.push_back({keys[x], w});
                 x = e;
             }
             Finalise(v);
-        }
+        });
+        if (!done) return false;
+        VecStage = 3;
+        if (deadline.Expired()) return false;
     }
-    // B's postings: key → (sentence, x), sentences ascending.
-    PostingStart.assign(keys + 1, 0);
+    // B's postings: key → sentences, ascending.
+    PostingStart.assign(Keys + 1, 0);
     for (const Vec& v : Vectors[1])
         for (const Entry& e : v.entries) ++PostingStart[e.key + 1];
-    for (uint32_t k = 0; k < keys; ++k) PostingStart[k + 1] += PostingStart[k];
-    Postings.resize(PostingStart[keys]);
+    for (uint32_t k = 0; k < Keys; ++k) PostingStart[k + 1] += PostingStart[k];
+    Postings.resize(PostingStart[Keys]);
     std::vector<uint32_t> fill(PostingStart.begin(), PostingStart.end() - 1);
     for (uint32_t b = 0; b < Vectors[1].size(); ++b)
         for (const Entry& e : Vectors[1][b].entries) Postings[fill[e.key]++] = b;
     Acc.assign(Vectors[1].size(), 0);
-    Peak(Postings.size() + keys);
+    Peak(Postings.size() + Keys);
+    return true;
 }
 
 void Aligner::Finalise(Vec& v) {
@@ -665,7 +692,9 @@ bool Aligner::Step(core::Deadline deadline) {
                 break;
             case Phase::Matches: FindMatches(); At = Phase::Chains; break;
             case Phase::Chains: FindChains(); At = Phase::Vectors; break;
-            case Phase::Vectors: BuildVectors(); At = Phase::Candidates; break;
+            case Phase::Vectors:
+                if (BuildVectors(deadline)) At = Phase::Candidates;
+                break;
             case Phase::Candidates: {
                 const uint32_t sa = static_cast<uint32_t>(Vectors[0].size());
                 do {

@@ -160,7 +160,7 @@ private:
     void FindMatches();
     void Extend(Chain& c, int dir);
     void FindChains();
-    void BuildVectors();
+    bool BuildVectors(core::Deadline deadline);
     static void Finalise(Vec& v);
     double Weight(uint32_t key) const;
     double Similarity(const Vec& x, const Vec& y) const;
@@ -190,6 +190,10 @@ private:
     std::vector<uint32_t> Df[2];                           // per key: sentences of the side holding it
     std::vector<double> DefaultIdf;                        // per key, when the caller's table does not cover it
     std::vector<Vec> Vectors[2];                           // per sentence
+    std::vector<std::vector<uint32_t>> SentenceKeys[2];    // per sentence: its content keys, sorted (until its Vec)
+    uint32_t Keys = 0;                                     // one past the largest key
+    int VecStage = 0, VecSide = 0;                         // BuildVectors' cursor: stage, side …
+    size_t VecNext = 0;                                    // … and the next sentence
     std::vector<uint32_t> PostingStart, Postings;          // B's inverted index: key → B sentences, ascending
     std::vector<uint8_t> Acc;                              // per B sentence: touched by the current A sentence
     std::vector<uint32_t> Touched;
