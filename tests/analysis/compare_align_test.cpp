@@ -464,7 +464,8 @@ TEST_CASE("align pairs the TASS report's quotes with the Libero interview transc
     };
     auto found = [&](const Alignment& r) {
         std::vector<std::string> missed;
-        for (const auto& [in_a, in_b] : expected) {
+        for (const auto& quote : expected) {
+            const char *in_a = quote.first, *in_b = quote.second;   // not a structured binding: clang 14 cannot capture one
             const size_t byte_a = report->find(in_a), byte_b = transcript->find(in_b);
             REQUIRE_MESSAGE(byte_a != std::string::npos, in_a);
             REQUIRE_MESSAGE(byte_b != std::string::npos, in_b);
