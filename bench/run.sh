@@ -80,6 +80,25 @@ const first = wasm.find((x) => x.measure === 'first50');
 console.log(`first 50 lines of "war" in wasm: ${first.ms.toFixed(1)} ms, target ≤ 50 ms` + (first.ms <= 50 ? '' : ' (over)'));
 JS
 
+# Compare: passage alignment of two ~10,000-word texts (25 sentences of one copied into the other) and of ~1 MB
+# against ~1 KB, in 6 ms steps: wall and CPU ms, the longest step, copies found.
+native=$("$native_dir/corpuslens_compare_bench" "$CL_SOTU_DIR" "$repeat")
+wasm=$(node --no-experimental-fetch "$web_dir/corpuslens_compare_bench.js" "$CL_SOTU_DIR" "$repeat")
+node - "$native" "$wasm" <<'JS'
+const [native, wasm] = process.argv.slice(2).map((s) => s.trim().split('\n').map((l) => JSON.parse(l)));
+const f = (x, n = 7) => x.toFixed(1).padStart(n);
+console.log('\ncompare: 6 ms steps; ms best of runs (CPU ms of that run), longest step');
+console.log('measure      tokens A × B    pairs  copies found  native ms  (cpu)  longest   wasm ms  (cpu)  longest  wasm/native');
+for (const n of native) {
+  const w = wasm.find((x) => x.measure === n.measure);
+  console.log(`${n.measure.padEnd(11)}  ${`${n.tokens_a} × ${n.tokens_b}`.padStart(14)}  ${String(n.pairs).padStart(5)}  ` +
+              `${`${n.copies_found}/${n.copies}`.padStart(12)}  ${f(n.ms, 9)}  ${f(n.cpu_ms, 5)}  ${f(n.longest_step_ms)}  ` +
+              `${f(w.ms, 8)}  ${f(w.cpu_ms, 5)}  ${f(w.longest_step_ms)}  ${(w.ms / n.ms).toFixed(2).padStart(10)}x`);
+}
+const ten = wasm.find((x) => x.measure === '10k_words');
+console.log(`two 10,000-word texts in wasm (node): ${ten.ms.toFixed(1)} ms, target ≤ 500 ms in the browser` + (ten.ms <= 500 ? '' : ' (over)'));
+JS
+
 # Import in the browser (headless Chromium, the shipped State of the Union) against `corpuslens pack`.
 cl_install_e2e_tools   # playwright-core, when only ./dev.sh build ran
 node "$root/bench/browser_import.mjs" "$repeat"
