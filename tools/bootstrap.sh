@@ -63,7 +63,6 @@ CL_PACKAGES=(
     /usr/include/unicode/ubrk.h:libicu-dev icupkg:icu-devtools
     emcc:emscripten /usr/include/doctest/doctest.h:doctest-dev
     /usr/share/unicode/auxiliary/WordBreakTest.txt:unicode-data
-    /usr/share/snowball/data/english/voc.txt:snowball-data
     /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
     pyftsubset:fonttools chromium:chromium node:nodejs npm:npm
     dpkg-source:dpkg-dev xz:xz-utils bzip2:bzip2 python3:python3 gzip:gzip
@@ -71,8 +70,10 @@ CL_PACKAGES=(
 )
 
 # Debian packages only the tests need, installed by `./dev.sh test` (cl_install_test_packages): the two SWORD
-# Bible modules and their reader, from which the Compare ground truth's verses are made (tools/bible_verses.mjs).
+# Bible modules and their reader, from which the Compare ground truth's verses are made (tools/bible_verses.mjs),
+# and Snowball's published vocabularies, which the stemmer tests check every stem against.
 CL_TEST_PACKAGES=(
+    /usr/share/snowball/data/english/voc.txt:snowball-data
     diatheke:diatheke
     /usr/share/sword/mods.d/engKJV2006eb.conf:sword-text-kjv
     /usr/share/sword/mods.d/engWEB2015eb.conf:sword-text-web
